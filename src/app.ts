@@ -1,0 +1,85 @@
+import { once } from "node:events";
+import { Client, Events, GatewayIntentBits, Options } from "discord.js";
+import { createDispatcher } from "./commands/dispatcher.js";
+import { buttonHandlers, chatCommands } from "./commands/registry.js";
+import { syncCommands } from "./commands/syncCommands.js";
+import type { Services } from "./commands/types.js";
+import { type Config, requireToken } from "./config.js";
+import { bindBook } from "./core/Book.js";
+import type { Logger } from "./logger.js";
+import { nextDropTimes } from "./scheduler/dropSchedule.js";
+import { Store } from "./store/Store.js";
+import { loadStory } from "./story/loadStory.js";
+
+export interface App {
+  readonly client: Client<true>;
+  readonly store: Store;
+  /** Disconnects from Discord and closes the database; safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Wires the bot together: story, database, Discord client, commands. Refuses to start (throws
+ * with a message naming the problem) on a bad story folder, database or token.
+ */
+export async function startApp(config: Config, log: Logger): Promise<App> {
+  const token = requireToken(config);
+  const book = bindBook(await loadStory(config.storyDir));
+  const store = new Store(config.databasePath);
+  const { dropSchedule, dropTimezone } = config;
+  const services: Services = {
+    book,
+    store,
+    authorIds: config.authorIds,
+    log,
+    nextDropAt: () =>
+      dropSchedule === undefined ? undefined : nextDropTimes(dropSchedule, dropTimezone, 1)[0],
+  };
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    rest: config.discordApiUrl === undefined ? {} : { api: config.discordApiUrl },
+    makeCache: Options.cacheWithLimits({
+      ...Options.DefaultMakeCacheSettings,
+      MessageManager: 0,
+      ReactionManager: 0,
+    }),
+  });
+  const dispatch = createDispatcher({
+    services,
+    commands: chatCommands,
+    buttons: buttonHandlers,
+    clock: () => new Date(),
+  });
+  client.on(Events.InteractionCreate, (interaction) => void dispatch(interaction));
+  client.on(Events.Error, (error) => log.error({ err: error }, "discord client error"));
+  client.on(Events.Warn, (message) => log.warn({ source: "discord.js" }, message));
+
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    await client.destroy();
+    store.close();
+    log.info({}, "stopped");
+  };
+
+  try {
+    const ready = once(client, Events.ClientReady);
+    await client.login(token);
+    await ready;
+    if (!client.isReady()) throw new Error("The Discord client reported ready without a user.");
+    await syncCommands(
+      { rest: client.rest, applicationId: client.application.id, guildId: config.discordGuildId },
+      chatCommands.values(),
+      log,
+    );
+    log.info(
+      { user: client.user.tag, guilds: client.guilds.cache.size, parts: book.parts.length },
+      "ready",
+    );
+    return { client, store, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

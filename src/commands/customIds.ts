@@ -1,0 +1,52 @@
+import { UserError } from "./UserError.js";
+
+export type PageAction = "next" | "back" | "at";
+
+export interface PageTarget {
+  readonly action: PageAction;
+  readonly partId: string;
+  readonly offset: number;
+}
+
+export const PAGE_PREFIX = "page";
+export const READ_PREFIX = "read";
+
+export type ReadAction = "start" | "resume" | "restart";
+
+/** `page:next:new-york:1234` — the page after (or before, or at) the page holding that offset. */
+export function pageCustomId(action: PageAction, partId: string, offset: number): string {
+  return `${PAGE_PREFIX}:${action}:${partId}:${offset}`;
+}
+
+export function readCustomId(action: ReadAction): string {
+  return `${READ_PREFIX}:${action}`;
+}
+
+const stale = () =>
+  new UserError(
+    "That button is out of date or not one of mine. Type /read to pick up where you left off.",
+  );
+
+/** Parses the part of a page button's custom_id after the prefix; refuses anything forged. */
+export function parsePageTarget(args: readonly string[]): PageTarget {
+  const [action, partId, offset, ...rest] = args;
+  if (
+    rest.length > 0 ||
+    (action !== "next" && action !== "back" && action !== "at") ||
+    partId === undefined ||
+    !/^[a-z0-9][a-z0-9-]{0,31}$/.test(partId) ||
+    offset === undefined ||
+    !/^\d{1,9}$/.test(offset)
+  ) {
+    throw stale();
+  }
+  return { action, partId, offset: Number(offset) };
+}
+
+export function parseReadAction(args: readonly string[]): ReadAction {
+  const [action, ...rest] = args;
+  if (rest.length > 0 || (action !== "start" && action !== "resume" && action !== "restart")) {
+    throw stale();
+  }
+  return action;
+}

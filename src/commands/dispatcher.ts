@@ -1,0 +1,224 @@
+import {
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type CommandInteractionOption,
+  type Interaction,
+  type InteractionEditReplyOptions,
+  MessageFlags,
+  PermissionFlagsBits,
+} from "discord.js";
+import type {
+  ButtonHandler,
+  ChatCommand,
+  CommandContext,
+  Reply,
+  ReplyMessage,
+  Services,
+} from "./types.js";
+import { UserError } from "./UserError.js";
+
+export interface DispatcherOptions {
+  readonly services: Services;
+  readonly commands: ReadonlyMap<string, ChatCommand>;
+  readonly buttons: ReadonlyMap<string, ButtonHandler>;
+  readonly clock: () => Date;
+  /** Defer when a handler has not answered by then; Discord allows 3 s for the first answer. */
+  readonly deferAfterMs?: number;
+}
+
+const OUR_FAULT =
+  "Something went wrong on our side. Your place in the story is saved; please try again in a moment.";
+
+type Answerable = ChatInputCommandInteraction | ButtonInteraction;
+
+/**
+ * The one place interactions come in: it builds the handler's context, answers in time (deferring
+ * when a handler is slow), turns a UserError into a private message and logs everything else.
+ */
+export function createDispatcher(
+  options: DispatcherOptions,
+): (interaction: Interaction) => Promise<void> {
+  const { services, commands, buttons, clock } = options;
+  const deferAfterMs = options.deferAfterMs ?? 2000;
+  const { log } = services;
+
+  async function answer(
+    interaction: Answerable,
+    run: (context: CommandContext) => Reply | Promise<Reply>,
+    context: CommandContext,
+  ): Promise<void> {
+    const started = performance.now();
+    let deferral: Promise<unknown> | undefined;
+    const timer = setTimeout(() => {
+      deferral = interaction.isButton()
+        ? interaction.deferUpdate()
+        : interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    }, deferAfterMs);
+    const where = {
+      interactionId: interaction.id,
+      guildId: context.guildId,
+      userId: context.userId,
+      action: describe(interaction),
+    };
+    try {
+      const reply = await run(context);
+      clearTimeout(timer);
+      await send(interaction, reply, deferral);
+      log.info(
+        { ...where, ms: Math.round(performance.now() - started), deferred: deferral !== undefined },
+        "interaction answered",
+      );
+    } catch (error) {
+      clearTimeout(timer);
+      await deferral?.catch(() => undefined);
+      if (error instanceof UserError) {
+        log.info({ ...where, reason: error.message }, "interaction refused");
+      } else {
+        log.error({ ...where, err: error }, "interaction failed");
+      }
+      await sendError(interaction, error instanceof UserError ? error.message : OUR_FAULT, where);
+    }
+  }
+
+  async function sendError(interaction: Answerable, content: string, where: object): Promise<void> {
+    try {
+      if (interaction.deferred || interaction.replied) {
+        await interaction.followUp({ content, flags: MessageFlags.Ephemeral });
+      } else {
+        await interaction.reply({ content, flags: MessageFlags.Ephemeral });
+      }
+    } catch (error) {
+      log.error({ ...where, err: error }, "could not send the error reply");
+    }
+  }
+
+  async function autocomplete(
+    interaction: AutocompleteInteraction,
+    command: ChatCommand,
+    context: CommandContext,
+  ): Promise<void> {
+    const focused = interaction.options.getFocused(true);
+    try {
+      const choices = command.autocomplete?.(services, context, String(focused.value)) ?? [];
+      await interaction.respond(choices);
+    } catch (error) {
+      log.error(
+        {
+          interactionId: interaction.id,
+          guildId: context.guildId,
+          command: command.data.name,
+          err: error,
+        },
+        "autocomplete failed",
+      );
+    }
+  }
+
+  return async (interaction) => {
+    if (
+      !interaction.isChatInputCommand() &&
+      !interaction.isAutocomplete() &&
+      !interaction.isButton()
+    )
+      return;
+    const context = contextOf(interaction, clock());
+    if (context === undefined) {
+      if (!interaction.isAutocomplete())
+        await interaction
+          .reply({
+            content: "Use me in a server, where the story is published.",
+            flags: MessageFlags.Ephemeral,
+          })
+          .catch((error: unknown) =>
+            log.error(
+              { interactionId: interaction.id, err: error },
+              "could not reply outside a server",
+            ),
+          );
+      return;
+    }
+    if (interaction.isButton()) {
+      const [prefix = "", ...args] = interaction.customId.split(":");
+      const handler = buttons.get(prefix);
+      await answer(
+        interaction,
+        (ctx) => {
+          if (handler === undefined)
+            throw new UserError("That button is not one of mine. Type /read to carry on reading.");
+          return handler.execute(services, ctx, args);
+        },
+        context,
+      );
+      return;
+    }
+    const command = commands.get(interaction.commandName);
+    if (interaction.isAutocomplete()) {
+      if (command !== undefined) await autocomplete(interaction, command, context);
+      else await interaction.respond([]).catch(() => undefined);
+      return;
+    }
+    await answer(
+      interaction,
+      (ctx) => {
+        if (command === undefined)
+          throw new UserError(
+            "I don't know that command any more. Discord may still be updating its list; try again in a minute.",
+          );
+        return command.execute(services, ctx);
+      },
+      context,
+    );
+  };
+}
+
+async function send(
+  interaction: Answerable,
+  reply: Reply,
+  deferral: Promise<unknown> | undefined,
+): Promise<void> {
+  const message = toOptions(reply.message);
+  if (deferral !== undefined) {
+    await deferral;
+    await interaction.editReply(message);
+  } else if (reply.mode === "update" && interaction.isButton()) {
+    await interaction.update(message);
+  } else {
+    await interaction.reply({ ...message, flags: MessageFlags.Ephemeral });
+  }
+}
+
+function toOptions(message: ReplyMessage): InteractionEditReplyOptions & { content: string } {
+  return {
+    content: message.content ?? "",
+    embeds: [...(message.embeds ?? [])],
+    components: [...(message.components ?? [])],
+  };
+}
+
+function describe(interaction: Answerable): string {
+  return interaction.isButton() ? `button ${interaction.customId}` : `/${interaction.commandName}`;
+}
+
+function contextOf(
+  interaction: ChatInputCommandInteraction | AutocompleteInteraction | ButtonInteraction,
+  now: Date,
+): CommandContext | undefined {
+  if (!interaction.inGuild()) return undefined;
+  const base = {
+    guildId: interaction.guildId,
+    userId: interaction.user.id,
+    canManageGuild: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
+    now,
+  };
+  if (interaction.isButton()) return { ...base, options: new Map() };
+  const [first] = interaction.options.data;
+  const subcommand =
+    first?.options !== undefined && first.value === undefined ? first.name : undefined;
+  const leaves = subcommand === undefined ? interaction.options.data : (first?.options ?? []);
+  return { ...base, subcommand, options: new Map(leaves.flatMap(optionEntry)) };
+}
+
+function optionEntry(option: CommandInteractionOption): [string, string | number | boolean][] {
+  return option.value === undefined ? [] : [[option.name, option.value]];
+}

@@ -1,0 +1,26 @@
+import { placeAt, previousPlace } from "../core/reading.js";
+import { PAGE_PREFIX, parsePageTarget } from "./customIds.js";
+import { ReaderSession } from "./readerSession.js";
+import type { ButtonHandler } from "./types.js";
+import { UserError } from "./UserError.js";
+
+/**
+ * Back, Next and "back to the last page". The custom_id names the page the button sits on, so a
+ * double click, or a click after a restart, lands on the same page and never skips one.
+ */
+export const pageButton = {
+  prefix: PAGE_PREFIX,
+  execute(services, context, args) {
+    const target = parsePageTarget(args);
+    const session = new ReaderSession(services, context);
+    const from = placeAt(session.readable, target);
+    if (from === undefined || target.offset > from.part.part.text.length) {
+      throw new UserError("That page isn't available. Type /read to pick up where you left off.");
+    }
+    if (target.action === "next") return session.showNext(from, "update");
+    if (target.action === "back") {
+      return session.show(previousPlace(session.readable, from) ?? from, "update");
+    }
+    return session.show(from, "update");
+  },
+} satisfies ButtonHandler;

@@ -1,0 +1,52 @@
+import { findPart, firstPlace } from "../core/reading.js";
+import { guildCommand } from "./guildCommand.js";
+import { partChoices } from "./partChoices.js";
+import { ReaderSession } from "./readerSession.js";
+import type { ChatCommand } from "./types.js";
+import { UserError } from "./UserError.js";
+import { resumeCard } from "./views/resumeCard.js";
+import { titleCard } from "./views/titleCard.js";
+
+/** `/read [part]`: the title card for a new reader, resume for a returning one, or a part's first page. */
+export const read = {
+  data: guildCommand(
+    "read",
+    "Read the story privately, page by page: start, resume, or open a part",
+  )
+    .addStringOption((option) =>
+      option
+        .setName("part")
+        .setDescription("The part to open (only released parts are listed)")
+        .setAutocomplete(true)
+        .setMaxLength(100),
+    )
+    .toJSON(),
+
+  execute(services, context) {
+    const session = new ReaderSession(services, context);
+    const partId = context.options.get("part");
+    if (typeof partId === "string") {
+      const part = findPart(session.readable, partId);
+      if (part === undefined) {
+        throw new UserError(
+          `There is no released part called "${partId}". Pick one from the list as you type the part option.`,
+        );
+      }
+      return session.show({ part, pageIndex: 0 }, "reply");
+    }
+    const saved = session.saved();
+    if (saved !== undefined) {
+      return { mode: "reply", message: resumeCard(services.book, saved) };
+    }
+    if (firstPlace(session.readable) === undefined)
+      throw new UserError("The story has no pages yet.");
+    return {
+      mode: "reply",
+      message: titleCard(services.book, session.readable, services.nextDropAt(context.guildId)),
+    };
+  },
+
+  autocomplete(services, context, focused) {
+    return partChoices(new ReaderSession(services, context).readable, focused);
+  },
+} satisfies ChatCommand;

@@ -1,0 +1,51 @@
+import type { BookPart } from "../core/Book.js";
+import {
+  nextPlace,
+  nextUnreleased,
+  type Place,
+  placeAt,
+  positionOf,
+  readableParts,
+} from "../core/reading.js";
+import type { ReaderKey } from "../store/ProgressRepository.js";
+import type { CommandContext, Reply, Services } from "./types.js";
+import { caughtUpMessage } from "./views/caughtUpMessage.js";
+import { pageMessage } from "./views/pageMessage.js";
+
+/** One member's reading in one server: what they may read and where they are. */
+export class ReaderSession {
+  readonly key: ReaderKey;
+  readonly released: ReadonlySet<string>;
+  readonly readable: readonly BookPart[];
+
+  constructor(
+    private readonly services: Services,
+    private readonly context: CommandContext,
+  ) {
+    const storyId = services.book.story.meta.id;
+    this.key = { guildId: context.guildId, userId: context.userId, storyId };
+    this.released = services.store.releases.releasedIds(context.guildId, storyId);
+    this.readable = readableParts(services.book, this.released);
+  }
+
+  /** The saved place, if the member has one and its part is still readable. */
+  saved(): Place | undefined {
+    const position = this.services.store.progress.get(this.key);
+    return position === undefined ? undefined : placeAt(this.readable, position);
+  }
+
+  /** Shows a page and saves it as the member's place. */
+  show(place: Place, mode: Reply["mode"]): Reply {
+    this.services.store.progress.save(this.key, positionOf(place), this.context.now);
+    return { mode, message: pageMessage(this.services.book, this.readable, place) };
+  }
+
+  /** Shows the page after `from`, or tells the member they are caught up. */
+  showNext(from: Place, mode: Reply["mode"]): Reply {
+    const next = nextPlace(this.readable, from);
+    if (next !== undefined) return this.show(next, mode);
+    const moreToCome = nextUnreleased(this.services.book, this.released) !== undefined;
+    const nextDrop = moreToCome ? this.services.nextDropAt(this.context.guildId) : undefined;
+    return { mode, message: caughtUpMessage(this.services.book, from, moreToCome, nextDrop) };
+  }
+}

@@ -1,0 +1,64 @@
+import { ActionRowBuilder, ButtonBuilder, EmbedBuilder } from "@discordjs/builders";
+import { ButtonStyle } from "discord.js";
+import type { Book, BookPart } from "../../core/Book.js";
+import {
+  isLastPage,
+  nextPlace,
+  type Place,
+  pageOf,
+  previousPlace,
+  storyShare,
+} from "../../core/reading.js";
+import { pageCustomId } from "../customIds.js";
+import type { ReplyMessage } from "../types.js";
+import { partLabel } from "./partLabel.js";
+import { ACCENT, percent } from "./style.js";
+
+/**
+ * One page of the story, with where the reader is and Back/Next buttons. The story's first page
+ * repeats the rating and content warnings, for readers who start without the title card.
+ */
+export function pageMessage(book: Book, readable: readonly BookPart[], place: Place): ReplyMessage {
+  const page = pageOf(place);
+  const { part } = place.part;
+  const share = Math.min(1, storyShare(book, place));
+  const footer = [
+    part.dateline,
+    part.place,
+    `Page ${place.pageIndex + 1} of ${place.part.pages.length}`,
+    `${percent.format(Math.floor(share * 100) / 100)} of the story`,
+  ].filter((item) => item !== undefined);
+  const embed = new EmbedBuilder()
+    .setColor(ACCENT)
+    .setAuthor({ name: book.story.meta.title })
+    .setTitle(partLabel(part))
+    .setDescription(page.text)
+    .setFooter({ text: footer.join(" · ") });
+  if (place.pageIndex === 0 && place.part === book.parts[0]) {
+    const { rating, contentWarnings } = book.story.meta;
+    embed.addFields(
+      { name: "Rating", value: rating, inline: true },
+      {
+        name: "Content warnings",
+        value: contentWarnings.length === 0 ? "None" : contentWarnings.join(", "),
+        inline: true,
+      },
+    );
+  }
+  const hasPrevious = previousPlace(readable, place) !== undefined;
+  const next = nextPlace(readable, place);
+  const buttons = new ActionRowBuilder<ButtonBuilder>().addComponents(
+    new ButtonBuilder()
+      .setCustomId(pageCustomId("back", part.id, page.start))
+      .setLabel("Back")
+      .setEmoji({ name: "◀️" })
+      .setStyle(ButtonStyle.Secondary)
+      .setDisabled(!hasPrevious),
+    new ButtonBuilder()
+      .setCustomId(pageCustomId("next", part.id, page.start))
+      .setLabel(isLastPage(place) && next !== undefined ? "Next part" : "Next")
+      .setEmoji({ name: "▶️" })
+      .setStyle(ButtonStyle.Primary),
+  );
+  return { embeds: [embed.toJSON()], components: [buttons.toJSON()] };
+}

@@ -1,0 +1,6 @@
+import type { Part } from "../../core/story.js";
+
+/** How a part is named to readers: "Part 1 · New York", or the note's or blurb's own title. */
+export function partLabel(part: Part): string {
+  return part.number === undefined ? part.title : `Part ${part.number} · ${part.title}`;
+}

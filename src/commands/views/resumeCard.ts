@@ -1,0 +1,30 @@
+import { ActionRowBuilder, ButtonBuilder, EmbedBuilder } from "@discordjs/builders";
+import { ButtonStyle } from "discord.js";
+import type { Book } from "../../core/Book.js";
+import { type Place, storyShare } from "../../core/reading.js";
+import { readCustomId } from "../customIds.js";
+import type { ReplyMessage } from "../types.js";
+import { partLabel } from "./partLabel.js";
+import { ACCENT, percent } from "./style.js";
+
+/** For a member who has read before: where they are, with Resume and Start over. */
+export function resumeCard(book: Book, place: Place): ReplyMessage {
+  const share = Math.min(1, storyShare(book, place));
+  const embed = new EmbedBuilder()
+    .setColor(ACCENT)
+    .setTitle(`Welcome back to ${book.story.meta.title}`)
+    .setDescription(
+      `You were reading **${partLabel(place.part.part)}**, page ${place.pageIndex + 1} of ${place.part.pages.length} (${percent.format(Math.floor(share * 100) / 100)} of the story).`,
+    );
+  const buttons = new ActionRowBuilder<ButtonBuilder>().addComponents(
+    new ButtonBuilder()
+      .setCustomId(readCustomId("resume"))
+      .setLabel("Resume")
+      .setStyle(ButtonStyle.Primary),
+    new ButtonBuilder()
+      .setCustomId(readCustomId("restart"))
+      .setLabel("Start over")
+      .setStyle(ButtonStyle.Secondary),
+  );
+  return { embeds: [embed.toJSON()], components: [buttons.toJSON()] };
+}

@@ -1,0 +1,43 @@
+import { countWords } from "./countWords.js";
+import { paginate } from "./pager.js";
+import type { Part, Story } from "./story.js";
+
+export interface BookPage {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly words: number;
+}
+
+export interface BookPart {
+  readonly part: Part;
+  readonly pages: readonly BookPage[];
+  readonly words: number;
+  /** Words in all the parts before this one, for "how far through the story". */
+  readonly wordsBefore: number;
+}
+
+/** A story cut into pages once, at start-up, so reading never re-pages. */
+export interface Book {
+  readonly story: Story;
+  readonly parts: readonly BookPart[];
+  readonly words: number;
+  part(id: string): BookPart | undefined;
+}
+
+/** Pages every part of the story with the story's page length. */
+export function bindBook(story: Story): Book {
+  const parts: BookPart[] = [];
+  let wordsBefore = 0;
+  for (const part of story.parts) {
+    const pages = paginate(part.text, { maxLength: story.meta.pageLength }).map((page) => ({
+      ...page,
+      words: countWords(page.text),
+    }));
+    const words = pages.reduce((sum, page) => sum + page.words, 0);
+    parts.push({ part, pages, words, wordsBefore });
+    wordsBefore += words;
+  }
+  const byId = new Map(parts.map((bookPart) => [bookPart.part.id, bookPart]));
+  return { story, parts, words: wordsBefore, part: (id) => byId.get(id) };
+}

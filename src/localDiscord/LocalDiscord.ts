@@ -1,0 +1,739 @@
+/**
+ * LocalDiscord: a Discord-compatible server on 127.0.0.1 (REST v10 over node:http, gateway over
+ * `ws`) for the real, unmodified discord.js Client — the bot's end-to-end tests and the terminal
+ * sandbox play the members.
+ *
+ * ```ts
+ * const discord = await LocalDiscord.start({ interactionTimeoutMs: 3000, rateLimits: false });
+ * const client = new Client({ intents, partials, rest: { api: discord.apiUrl } });
+ * await client.login(discord.token);               // READY + GUILD_CREATE per guild, at once
+ *
+ * const guild = discord.createGuild({ name: "Serial" });          // with #general, an owner
+ * const channel = discord.createChannel(guild.id, { name: "reading", denyBot: ["AddReactions"] });
+ * const reader = discord.addMember(guild.id, { username: "ann", permissions: 0n });
+ *
+ * const reply = await discord.runCommand({ channelId: channel.id, userId: reader.id,
+ *   name: "serial read", options: { page: 2 } });   // "serial read" = command + subcommand
+ * reply.type;  reply.message.embeds;                // the finished answer (see InteractionOutcome)
+ * const next = await discord.clickButton({ userId: reader.id, message: reply.message, customId: "next" });
+ * const choices = await discord.autocomplete({ channelId, userId, name: "serial read", options: { story: "dr" }, focused: "story" });
+ * discord.react(reader.id, channel.id, next.message.id, "❤️");  discord.unreact(...);
+ * discord.sendMessage({ userId: reader.id, channelId: channel.id, content: "hi" });
+ *
+ * discord.messages(channel.id)   // everything posted there, ephemeral replies included (flags 64)
+ * discord.message(id); discord.files(messageId); discord.commands(guildId?); discord.followUps(interactionId)
+ * discord.requests / unhandledRequests / rateLimitViolations / dispatches / sessions
+ * await discord.waitFor(() => discord.messages(channel.id).length >= 3, { description: "3 messages" });
+ * discord.requestReconnect();  discord.disconnectAll();  await discord.close();
+ * ```
+ *
+ * Discord's rules are enforced so that mistakes show up here rather than in production: message
+ * and embed limits (50035 naming the field), empty messages (50006), permissions (50013), unknown
+ * ids (10003, 10008, ...), interactions acknowledged once (40060) within `interactionTimeoutMs`
+ * (10062), rate limits with real headers (429 recorded in `rateLimitViolations`), intents and
+ * shards on the gateway, ephemeral messages that are never dispatched nor reactable. Every
+ * request to a route it does not know gets 404 and lands in `unhandledRequests`.
+ *
+ * Waits are event-driven and bounded (`waitTimeoutMs`): they fail with a message saying what
+ * was awaited, never sleep-and-hope.
+ */
+import { randomBytes } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import {
+  ButtonStyle,
+  ComponentType,
+  GatewayDispatchEvents,
+  InteractionResponseType,
+  InteractionType,
+  PermissionFlagsBits,
+} from "discord.js";
+import type {
+  APIApplicationCommand,
+  APIApplicationCommandOptionChoice,
+  APIEmbed,
+  APIMessage,
+  APIModalSubmitTextInputComponent,
+  APIUser,
+} from "discord-api-types/v10";
+import { buildCommandOptions, type CommandInvocation } from "./buildCommandOptions.js";
+import {
+  autocompleteInteraction,
+  chatInputInteraction,
+  componentInteraction,
+  modalSubmitInteraction,
+} from "./buildInteraction.js";
+import { ChangeFeed, type WaitOptions } from "./ChangeFeed.js";
+import { CommandRegistry } from "./CommandRegistry.js";
+import { DiscordState } from "./DiscordState.js";
+import { customIds, findComponent } from "./findComponent.js";
+import { type DispatchRecord, Gateway } from "./Gateway.js";
+import type { GatewaySessionInfo } from "./GatewaySession.js";
+import type { InteractionOutcome } from "./InteractionOutcome.js";
+import { InteractionService } from "./InteractionService.js";
+import { type LocalDiscordOptions, rateLimitSettings } from "./LocalDiscordOptions.js";
+import { MessageService } from "./MessageService.js";
+import { emptyMessagePayload } from "./parseMessagePayload.js";
+import { RateLimiter, type RateLimitViolation } from "./RateLimiter.js";
+import { type RecordedRequest, RequestLog, type UnhandledRequest } from "./RequestLog.js";
+import type { InteractionRecord, StoredFile } from "./records.js";
+import { parseEmoji } from "./rest/parseEmoji.js";
+import { RestServer } from "./rest/RestServer.js";
+import { SnowflakeGenerator } from "./SnowflakeGenerator.js";
+
+/** A message as the API serves it (reactions included). Ephemeral ones have flags & 64. */
+export type StoredMessage = APIMessage;
+
+/** A permission by its discord.js name: "SendMessages", "AddReactions", ... */
+export type PermissionName = keyof typeof PermissionFlagsBits;
+
+export interface CreatedGuild {
+  readonly id: string;
+  readonly name: string;
+  /** #general. */
+  readonly systemChannelId: string;
+  /** A member who owns the guild (all permissions). */
+  readonly ownerId: string;
+  /** The @everyone role (same id as the guild). */
+  readonly everyoneRoleId: string;
+  readonly botRoleId: string;
+}
+
+export interface CreatedChannel {
+  readonly id: string;
+  readonly name: string;
+  readonly guildId: string;
+}
+
+export interface CreatedMember {
+  readonly id: string;
+  readonly username: string;
+  readonly guildId: string;
+}
+
+/** Who runs a command, and where (the guild is the channel's; DMs have none). */
+export interface CommandRun extends CommandInvocation {
+  readonly channelId: string;
+  readonly userId: string;
+  /** How long to wait for the finished answer (default `waitTimeoutMs`). */
+  readonly timeoutMs?: number;
+}
+
+export interface ComponentUse {
+  readonly userId: string;
+  /** The message the component is on, or its id. */
+  readonly message: StoredMessage | string;
+  readonly customId: string;
+  readonly timeoutMs?: number;
+}
+
+export interface ModalSubmission {
+  readonly userId: string;
+  readonly channelId: string;
+  readonly customId: string;
+  /** Text input values by custom_id. */
+  readonly fields: Readonly<Record<string, string>>;
+  /** The message whose component opened the modal, if any. */
+  readonly message?: StoredMessage | string;
+  readonly timeoutMs?: number;
+}
+
+export interface MemberMessage {
+  readonly userId: string;
+  readonly channelId: string;
+  readonly content?: string;
+  readonly embeds?: APIEmbed[];
+  /** Reply to this message. */
+  readonly replyTo?: string;
+}
+
+const ACK_GRACE_MS = 100;
+
+export class LocalDiscord {
+  /** The bot token the server accepts, for `client.login()`. */
+  readonly token: string;
+  readonly #server: Server;
+  readonly #state: DiscordState;
+  readonly #changes: ChangeFeed;
+  readonly #gateway: Gateway;
+  readonly #messages: MessageService;
+  readonly #interactions: InteractionService;
+  readonly #commands: CommandRegistry;
+  readonly #log = new RequestLog();
+  readonly #dispatches: DispatchRecord[] = [];
+  #origin = "";
+
+  private constructor(options: LocalDiscordOptions) {
+    const snowflakes = new SnowflakeGenerator();
+    this.#changes = new ChangeFeed(options.waitTimeoutMs ?? 5000);
+    this.#state = new DiscordState(
+      snowflakes,
+      options.botUsername ?? "Serial Bot",
+      () => this.#origin,
+    );
+    this.token =
+      options.token ??
+      `${Buffer.from(this.#state.botUser.id).toString("base64url")}.local.${randomBytes(12).toString("base64url")}`;
+    this.#gateway = new Gateway({
+      state: this.#state,
+      token: this.token,
+      heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
+      changes: this.#changes,
+      onDispatch: (record) => this.#dispatches.push(record),
+    });
+    this.#messages = new MessageService(
+      this.#state,
+      this.#gateway,
+      this.#changes,
+      options.nonceWindowMs ?? 300_000,
+    );
+    this.#interactions = new InteractionService(
+      this.#state,
+      this.#messages,
+      this.#gateway,
+      this.#changes,
+      {
+        acknowledgeMs: options.interactionTimeoutMs ?? 3000,
+        tokenLifetimeMs: options.interactionTokenLifetimeMs ?? 15 * 60_000,
+      },
+    );
+    this.#commands = new CommandRegistry(this.#state.applicationId, snowflakes, this.#changes);
+    const settings = rateLimitSettings(options.rateLimits);
+    const rest = new RestServer({
+      services: {
+        state: this.#state,
+        messages: this.#messages,
+        interactions: this.#interactions,
+        commands: this.#commands,
+        gateway: this.#gateway,
+      },
+      token: this.token,
+      rateLimiter: settings === null ? null : new RateLimiter(settings),
+      log: this.#log,
+      changes: this.#changes,
+    });
+    this.#server = createServer((request, response) => {
+      void rest.handle(request, response);
+    });
+    this.#server.on("upgrade", (request, socket, head: Buffer) => {
+      if (!this.#gateway.handleUpgrade(request, socket, head)) {
+        socket.destroy();
+      }
+    });
+  }
+
+  /** Starts a server on 127.0.0.1 (a free port unless `port` is given). */
+  static async start(options: LocalDiscordOptions = {}): Promise<LocalDiscord> {
+    const discord = new LocalDiscord(options);
+    await new Promise<void>((resolve, reject) => {
+      discord.#server.once("error", reject);
+      discord.#server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
+    });
+    const address = discord.#server.address();
+    if (address === null || typeof address === "string") {
+      throw new Error("LocalDiscord: the server has no TCP address");
+    }
+    discord.#origin = `http://127.0.0.1:${address.port}`;
+    discord.#gateway.listenOn(discord.#origin);
+    return discord;
+  }
+
+  /** For `new Client({ rest: { api } })`: "http://127.0.0.1:PORT/api" (discord.js adds /v10). */
+  get apiUrl(): string {
+    return `${this.#origin}/api`;
+  }
+
+  get gatewayUrl(): string {
+    return this.#gateway.url;
+  }
+
+  get application(): { readonly id: string } {
+    return { id: this.#state.applicationId };
+  }
+
+  get botUser(): APIUser {
+    return this.#state.botUser;
+  }
+
+  // ---- The world ---------------------------------------------------------------------------
+
+  /** A guild with #general, an owner, @everyone and the bot (with its role); dispatched if connected. */
+  createGuild(input: {
+    readonly name: string;
+    /** Give it an id on this shard: [shardId, shardCount]. */
+    readonly shard?: readonly [number, number];
+    readonly botPermissions?: bigint;
+    readonly everyonePermissions?: bigint;
+  }): CreatedGuild {
+    const guild = this.#state.addGuild(input);
+    this.#gateway.dispatch(GatewayDispatchEvents.GuildCreate, this.#state.guildCreateJson(guild), {
+      guildId: guild.id,
+    });
+    this.#changes.notify();
+    return {
+      id: guild.id,
+      name: guild.name,
+      systemChannelId: guild.systemChannelId,
+      ownerId: guild.ownerId,
+      everyoneRoleId: guild.id,
+      botRoleId: guild.botRoleId,
+    };
+  }
+
+  /** A text channel; `denyBot` takes permissions away from the bot there. */
+  createChannel(
+    guildId: string,
+    input: {
+      readonly name: string;
+      readonly topic?: string;
+      readonly denyBot?: readonly PermissionName[];
+    },
+  ): CreatedChannel {
+    const channel = this.#state.addChannel(guildId, {
+      name: input.name,
+      ...(input.topic === undefined ? {} : { topic: input.topic }),
+      denyBot: permissionBits(input.denyBot ?? []),
+    });
+    this.#gateway.dispatch(
+      GatewayDispatchEvents.ChannelCreate,
+      { ...this.#state.textChannelJson(channel), guild_id: guildId },
+      { guildId },
+    );
+    this.#changes.notify();
+    return { id: channel.id, name: channel.name, guildId };
+  }
+
+  /** Changes what the bot is denied in a channel (a member overwrite). */
+  denyBot(channelId: string, permissions: readonly PermissionName[]): void {
+    this.#state.channel(channelId).denyBot = permissionBits(permissions);
+    this.#changes.notify();
+  }
+
+  /** A role in a guild; give it to members with `addMember({ roleIds })`. */
+  createRole(
+    guildId: string,
+    input: { readonly name: string; readonly permissions: bigint },
+  ): string {
+    const role = this.#state.addRole(
+      guildId,
+      this.#state.snowflakes.next(),
+      input.name,
+      input.permissions,
+      null,
+    );
+    this.#gateway.dispatch(
+      GatewayDispatchEvents.GuildRoleCreate,
+      { guild_id: guildId, role: this.#state.roleJson(role) },
+      { guildId },
+    );
+    this.#changes.notify();
+    return role.id;
+  }
+
+  /**
+   * A new user who joins the guild. `permissions` gives them a role with exactly those (on top
+   * of @everyone); without it they have @everyone's.
+   */
+  addMember(
+    guildId: string,
+    input: {
+      readonly username: string;
+      readonly permissions?: bigint;
+      readonly roleIds?: readonly string[];
+    },
+  ): CreatedMember {
+    const user = this.#state.addUser(input.username);
+    const roleIds = [...(input.roleIds ?? [])];
+    if (input.permissions !== undefined) {
+      roleIds.push(
+        this.createRole(guildId, {
+          name: `${input.username}'s permissions`,
+          permissions: input.permissions,
+        }),
+      );
+    }
+    this.#state.addMember(guildId, user.id, roleIds);
+    this.#gateway.dispatch(
+      GatewayDispatchEvents.GuildMemberAdd,
+      { ...this.#state.memberJson(guildId, user.id), guild_id: guildId },
+      { guildId },
+    );
+    this.#changes.notify();
+    return { id: user.id, username: user.username, guildId };
+  }
+
+  /** A user in no guild (e.g. to DM the bot). */
+  createUser(username: string): APIUser {
+    return this.#state.addUser(username);
+  }
+
+  /** The id of the DM channel between the bot and this user. */
+  dmChannel(userId: string): string {
+    return this.#state.dmChannel(userId).id;
+  }
+
+  // ---- Members acting ----------------------------------------------------------------------
+
+  /** A member posts a message (MESSAGE_CREATE to the bot, subject to intents). */
+  sendMessage(input: MemberMessage): StoredMessage {
+    const channel = this.#state.channel(input.channelId);
+    this.#requireAccess(input.userId, channel.id);
+    const record = this.#messages.create({
+      channel,
+      authorId: input.userId,
+      payload: {
+        ...emptyMessagePayload(),
+        content: input.content,
+        embeds: input.embeds,
+        messageReference:
+          input.replyTo === undefined
+            ? undefined
+            : { messageId: input.replyTo, failIfNotExists: true },
+      },
+    });
+    return this.#state.messageJson(record);
+  }
+
+  /** A member reacts (MESSAGE_REACTION_ADD with member). Throws for ephemeral or unknown messages. */
+  react(userId: string, channelId: string, messageId: string, emoji: string): void {
+    this.#requireAccess(userId, channelId);
+    this.#messages.addReaction(
+      this.#state.message(channelId, messageId),
+      userId,
+      parseEmoji(emoji),
+    );
+  }
+
+  unreact(userId: string, channelId: string, messageId: string, emoji: string): void {
+    this.#messages.removeReaction(
+      this.#state.message(channelId, messageId),
+      userId,
+      parseEmoji(emoji),
+    );
+  }
+
+  /**
+   * A member runs a slash command: INTERACTION_CREATE (type 2) with the options tree; resolves
+   * with the bot's finished answer. Rejects when the command or options are not what the bot
+   * registered, when the bot does not acknowledge within `interactionTimeoutMs`, or when the
+   * answer is not complete within `timeoutMs`.
+   */
+  async runCommand(run: CommandRun): Promise<InteractionOutcome> {
+    const { record, payload } = this.#commandInteraction(run, InteractionType.ApplicationCommand);
+    this.#interactions.dispatch(record, payload);
+    return this.#awaitOutcome(record, run.timeoutMs);
+  }
+
+  /** A member types in an autocomplete option (`focused`); resolves with the bot's choices. */
+  async autocomplete(
+    run: CommandRun & { readonly focused: string },
+  ): Promise<readonly APIApplicationCommandOptionChoice[]> {
+    const { record, payload } = this.#commandInteraction(
+      run,
+      InteractionType.ApplicationCommandAutocomplete,
+    );
+    this.#interactions.dispatch(record, payload);
+    const outcome = await this.#awaitOutcome(record, run.timeoutMs);
+    if (outcome.type !== InteractionResponseType.ApplicationCommandAutocompleteResult) {
+      throw new Error(`${record.label}: the bot answered autocomplete with type ${outcome.type}`);
+    }
+    return outcome.choices;
+  }
+
+  /** A member clicks a button; resolves with the updated (7, 6) or new (4, 5) message. */
+  async clickButton(use: ComponentUse): Promise<InteractionOutcome> {
+    const { message, component } = this.#component(use, "button");
+    if (
+      component.type !== ComponentType.Button ||
+      component.style === ButtonStyle.Link ||
+      component.style === ButtonStyle.Premium
+    ) {
+      throw new Error(`button "${use.customId}": that component is not a clickable button`);
+    }
+    return this.#useComponent(use, message, {
+      custom_id: use.customId,
+      component_type: ComponentType.Button,
+    });
+  }
+
+  /** A member picks options of a string select menu. */
+  async selectMenu(
+    use: ComponentUse & { readonly values: readonly string[] },
+  ): Promise<InteractionOutcome> {
+    const { message, component } = this.#component(use, "select menu");
+    if (component.type !== ComponentType.StringSelect) {
+      throw new Error(`select menu "${use.customId}": only string select menus are supported`);
+    }
+    const offered = Array.isArray(component.options)
+      ? component.options.map((option: unknown) =>
+          typeof option === "object" && option !== null && "value" in option
+            ? option.value
+            : undefined,
+        )
+      : [];
+    const unknown = use.values.filter((value) => !offered.includes(value));
+    if (unknown.length > 0) {
+      throw new Error(`select menu "${use.customId}": ${unknown.join(", ")} not among its options`);
+    }
+    return this.#useComponent(use, message, {
+      custom_id: use.customId,
+      component_type: ComponentType.StringSelect,
+      values: [...use.values],
+    });
+  }
+
+  /** A member submits a modal the bot showed (text inputs by custom_id). */
+  async submitModal(submission: ModalSubmission): Promise<InteractionOutcome> {
+    const channel = this.#state.channel(submission.channelId);
+    this.#requireAccess(submission.userId, channel.id);
+    const source =
+      submission.message === undefined
+        ? undefined
+        : typeof submission.message === "string"
+          ? submission.message
+          : submission.message.id;
+    const record = this.#newInteraction({
+      type: InteractionType.ModalSubmit,
+      label: `modal "${submission.customId}"`,
+      channelId: channel.id,
+      guildId: channel.guildId,
+      userId: submission.userId,
+      sourceMessageId: source ?? null,
+    });
+    const components = Object.entries(submission.fields).map(
+      ([customId, value]): APIModalSubmitTextInputComponent => ({
+        type: ComponentType.TextInput,
+        custom_id: customId,
+        value,
+      }),
+    );
+    this.#interactions.dispatch(
+      record,
+      modalSubmitInteraction(this.#state, record, submission.customId, components),
+    );
+    return this.#awaitOutcome(record, submission.timeoutMs);
+  }
+
+  // ---- Looking -----------------------------------------------------------------------------
+
+  /** Everything posted in a channel, oldest first, ephemeral messages included. */
+  messages(channelId: string): StoredMessage[] {
+    return this.#state.channel(channelId).messageIds.flatMap((id) => {
+      const record = this.#state.messages.get(id);
+      return record === undefined ? [] : [this.#state.messageJson(record)];
+    });
+  }
+
+  message(id: string): StoredMessage | undefined {
+    const record = this.#state.messages.get(id);
+    return record === undefined ? undefined : this.#state.messageJson(record);
+  }
+
+  /** The files uploaded with a message (name, content type, bytes). */
+  files(messageId: string): readonly StoredFile[] {
+    return this.#state.messages.get(messageId)?.files ?? [];
+  }
+
+  /** Follow-up messages the bot sent for an interaction. */
+  followUps(interactionId: string): StoredMessage[] {
+    return (this.#state.interactions.get(interactionId)?.followUpIds ?? []).flatMap((id) => {
+      const message = this.message(id);
+      return message === undefined ? [] : [message];
+    });
+  }
+
+  /** The commands the bot registered: global, or for a guild. */
+  commands(guildId?: string): APIApplicationCommand[] {
+    return this.#commands.list(guildId ?? null);
+  }
+
+  get requests(): readonly RecordedRequest[] {
+    return this.#log.requests;
+  }
+
+  get unhandledRequests(): readonly UnhandledRequest[] {
+    return this.#log.unhandled;
+  }
+
+  get rateLimitViolations(): readonly RateLimitViolation[] {
+    return this.#log.violations;
+  }
+
+  /**
+   * Every event dispatched after login, with the sessions that got it (READY and the login's
+   * GUILD_CREATEs are in `sessions[i].events`).
+   */
+  get dispatches(): readonly DispatchRecord[] {
+    return this.#dispatches;
+  }
+
+  get sessions(): GatewaySessionInfo[] {
+    return this.#gateway.sessions();
+  }
+
+  // ---- Waiting and connections -------------------------------------------------------------
+
+  /** Resolves with `check()`'s first truthy value, re-checked on every change; bounded. */
+  waitFor<T>(check: () => T | false | null | undefined, options?: WaitOptions): Promise<T> {
+    return this.#changes.waitFor(check, options);
+  }
+
+  /** The first message in the channel that matches (any message when no predicate). */
+  waitForMessage(
+    channelId: string,
+    predicate: (message: StoredMessage) => boolean = () => true,
+    options?: WaitOptions,
+  ): Promise<StoredMessage> {
+    return this.waitFor(() => this.messages(channelId).find(predicate), {
+      description: `a matching message in channel ${channelId}`,
+      ...options,
+    });
+  }
+
+  /** Asks every connected client to reconnect (op 7); discord.js resumes. */
+  requestReconnect(): void {
+    this.#gateway.requestReconnect();
+  }
+
+  /** Drops every gateway connection (close 4000); discord.js reconnects and resumes. */
+  disconnectAll(): void {
+    this.#gateway.disconnectAll();
+  }
+
+  async close(): Promise<void> {
+    this.#changes.failAll("LocalDiscord was closed");
+    await this.#gateway.close();
+    await new Promise<void>((resolve) => {
+      this.#server.close(() => resolve());
+      this.#server.closeAllConnections();
+    });
+  }
+
+  // ---- Internals ---------------------------------------------------------------------------
+
+  #commandInteraction(
+    run: CommandRun & { readonly focused?: string },
+    type: InteractionType.ApplicationCommand | InteractionType.ApplicationCommandAutocomplete,
+  ) {
+    const channel = this.#state.channel(run.channelId);
+    this.#requireAccess(run.userId, channel.id);
+    const built = buildCommandOptions(this.#state, this.#commands, run, {
+      guildId: channel.guildId,
+      channelId: channel.id,
+      userId: run.userId,
+      ...(run.focused === undefined ? {} : { focused: run.focused }),
+    });
+    const record = this.#newInteraction({
+      type,
+      label: `/${[run.name, run.subcommand ?? ""].join(" ").trim()}`,
+      channelId: channel.id,
+      guildId: channel.guildId,
+      userId: run.userId,
+      sourceMessageId: null,
+    });
+    const payload =
+      type === InteractionType.ApplicationCommand
+        ? chatInputInteraction(this.#state, record, built)
+        : autocompleteInteraction(this.#state, record, built);
+    return { record, payload };
+  }
+
+  #component(use: ComponentUse, kind: string) {
+    const id = typeof use.message === "string" ? use.message : use.message.id;
+    const record = this.#state.messages.get(id);
+    if (record === undefined) {
+      throw new Error(`${kind} "${use.customId}": message ${id} does not exist (any more)`);
+    }
+    const component = findComponent(record.message, use.customId);
+    if (component === undefined) {
+      throw new Error(
+        `${kind} "${use.customId}": not on the message (custom ids: ${customIds(record.message).join(", ") || "none"})`,
+      );
+    }
+    if (component.disabled === true) {
+      throw new Error(`${kind} "${use.customId}": it is disabled`);
+    }
+    return { message: record, component };
+  }
+
+  #useComponent(
+    use: ComponentUse,
+    message: { readonly message: APIMessage; readonly guildId: string | null },
+    data: Parameters<typeof componentInteraction>[2],
+  ): Promise<InteractionOutcome> {
+    const channelId = message.message.channel_id;
+    this.#requireAccess(use.userId, channelId);
+    const record = this.#newInteraction({
+      type: InteractionType.MessageComponent,
+      label: `${data.component_type === ComponentType.Button ? "button" : "select menu"} "${use.customId}"`,
+      channelId,
+      guildId: message.guildId,
+      userId: use.userId,
+      sourceMessageId: message.message.id,
+    });
+    this.#interactions.dispatch(record, componentInteraction(this.#state, record, data));
+    return this.#awaitOutcome(record, use.timeoutMs);
+  }
+
+  #newInteraction(
+    input: Pick<
+      InteractionRecord,
+      "type" | "label" | "channelId" | "guildId" | "userId" | "sourceMessageId"
+    >,
+  ): InteractionRecord {
+    return {
+      ...input,
+      id: this.#state.snowflakes.next(),
+      token: `aW50ZXJhY3Rpb24.${randomBytes(48).toString("base64url")}`,
+      createdAt: Date.now(),
+      response: null,
+      originalMessageId: input.sourceMessageId,
+      originalEdits: 0,
+      followUpIds: [],
+      choices: null,
+      modal: null,
+      lateCallbackAt: null,
+    };
+  }
+
+  async #awaitOutcome(
+    record: InteractionRecord,
+    timeoutMs: number | undefined,
+  ): Promise<InteractionOutcome> {
+    const acknowledgeMs = this.#interactions.acknowledgeMs;
+    await this.#changes.waitFor(
+      () => {
+        if (record.lateCallbackAt !== null) {
+          throw new Error(
+            `${record.label}: the bot answered after ${record.lateCallbackAt - record.createdAt} ms; Discord refused it with 10062 Unknown interaction (limit ${acknowledgeMs} ms)`,
+          );
+        }
+        return record.response !== null;
+      },
+      {
+        timeoutMs: acknowledgeMs + ACK_GRACE_MS,
+        description: `the bot to acknowledge ${record.label} (Discord allows ${acknowledgeMs} ms)`,
+      },
+    );
+    return this.#changes.waitFor(() => this.#interactions.outcome(record), {
+      ...(timeoutMs === undefined ? {} : { timeoutMs }),
+      description: `the bot to finish answering ${record.label} (response type ${record.response?.type}; a deferred answer needs an edit of @original)`,
+    });
+  }
+
+  /** Members act only where they are: guild members in their guild, DM users in their DM. */
+  #requireAccess(userId: string, channelId: string): void {
+    const channel = this.#state.channel(channelId);
+    this.#state.user(userId);
+    if (
+      channel.guildId === null
+        ? channel.recipientId !== userId
+        : !this.#state.guild(channel.guildId).members.has(userId)
+    ) {
+      throw new Error(`User ${userId} cannot act in channel ${channelId}: not a member there`);
+    }
+  }
+}
+
+function permissionBits(names: readonly PermissionName[]): bigint {
+  return names.reduce((bits, name) => bits | PermissionFlagsBits[name], 0n);
+}

@@ -1,0 +1,31 @@
+import type { RateLimitViolation } from "./RateLimiter.js";
+import type { RouteId } from "./rest/createRoutes.js";
+
+/** A request the local API served. */
+export interface RecordedRequest {
+  readonly method: string;
+  /** The path after /api/v10, URL-decoded ("/webhooks/1/tok/messages/@original"). */
+  readonly path: string;
+  readonly query: string;
+  /** The route that served it; null when none matched (404). */
+  readonly route: RouteId | null;
+  readonly status: number;
+  /** The JSON body (or multipart payload_json) the bot sent. */
+  readonly body: unknown;
+  /** The JSON answered, or the error body. */
+  readonly response: unknown;
+  readonly at: number;
+}
+
+/** A request no route matched: a discord.js call the local Discord does not know. */
+export interface UnhandledRequest {
+  readonly method: string;
+  readonly path: string;
+}
+
+/** Everything the local API saw, for tests to assert on. */
+export class RequestLog {
+  readonly requests: RecordedRequest[] = [];
+  readonly unhandled: UnhandledRequest[] = [];
+  readonly violations: RateLimitViolation[] = [];
+}

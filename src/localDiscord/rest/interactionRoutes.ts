@@ -1,0 +1,57 @@
+import { NO_CONTENT, ok, type RouteHandler } from "./RouteHandler.js";
+import type { Services } from "./Services.js";
+
+/** Interaction callbacks and the interaction webhook (`@original`, follow-ups). No bot token. */
+export function interactionRoutes({ state, interactions }: Services) {
+  return {
+    "POST /interactions/:interaction/:token/callback": (request) => {
+      const result = interactions.callback(
+        request.params.get("interaction"),
+        request.params.get("token"),
+        request.body,
+        request.query.get("with_response") === "true",
+      );
+      return result.status === 204 ? NO_CONTENT : ok(result.body);
+    },
+
+    "POST /webhooks/:application/:token": (request) => {
+      const message = interactions.followUp(
+        request.params.get("application"),
+        request.params.get("token"),
+        request.body,
+      );
+      return request.query.get("wait") === "true" ? ok(state.messageJson(message)) : NO_CONTENT;
+    },
+
+    "GET /webhooks/:application/:token/messages/:message": (request) => {
+      const { params } = request;
+      const message = interactions.webhookMessage(
+        params.get("application"),
+        params.get("token"),
+        params.get("message"),
+      );
+      return ok(state.messageJson(message));
+    },
+
+    "PATCH /webhooks/:application/:token/messages/:message": (request) => {
+      const { params } = request;
+      const message = interactions.editWebhookMessage(
+        params.get("application"),
+        params.get("token"),
+        params.get("message"),
+        request.body,
+      );
+      return ok(state.messageJson(message));
+    },
+
+    "DELETE /webhooks/:application/:token/messages/:message": (request) => {
+      const { params } = request;
+      interactions.deleteWebhookMessage(
+        params.get("application"),
+        params.get("token"),
+        params.get("message"),
+      );
+      return NO_CONTENT;
+    },
+  } satisfies Record<string, RouteHandler>;
+}

@@ -1,0 +1,49 @@
+import type { APIApplication, APIGatewayBotInfo } from "discord-api-types/v10";
+import { isRecord, stringField } from "../isRecord.js";
+import { NO_FLAGS } from "../noFlags.js";
+import { ok, type RouteHandler } from "./RouteHandler.js";
+import type { Services } from "./Services.js";
+
+/** The gateway address, the bot's user and application, users and DM channels. */
+export function userRoutes({ state, gateway }: Services) {
+  return {
+    "GET /gateway": () => ok({ url: gateway.url }),
+
+    "GET /gateway/bot": () =>
+      ok({
+        url: gateway.url,
+        shards: 1,
+        session_start_limit: {
+          total: 1000,
+          remaining: 1000,
+          reset_after: 86_400_000,
+          max_concurrency: 16,
+        },
+      } satisfies APIGatewayBotInfo),
+
+    "GET /users/@me": () => ok(state.botUser),
+
+    "POST /users/@me/channels": (request) => {
+      const body = isRecord(request.body.json) ? request.body.json : {};
+      return ok(state.dmJson(state.dmChannel(stringField(body, "recipient_id") ?? "")));
+    },
+
+    "GET /users/:user": (request) => ok(state.user(request.params.get("user"))),
+
+    "GET /applications/@me": () =>
+      ok({
+        id: state.applicationId,
+        name: state.botUser.username,
+        icon: null,
+        description: "",
+        bot_public: true,
+        bot_require_code_grant: false,
+        bot: state.botUser,
+        verify_key: "0".repeat(64),
+        summary: "",
+        flags: NO_FLAGS,
+        flags_new: "0",
+        team: null,
+      } satisfies APIApplication),
+  } satisfies Record<string, RouteHandler>;
+}

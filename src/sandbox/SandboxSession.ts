@@ -1,0 +1,235 @@
+import { join } from "node:path";
+import type { APIMessage } from "discord-api-types/v10";
+import type { Logger } from "pino";
+import { type App, startApp } from "../app.js";
+import { type Config, loadConfig } from "../config.js";
+import type { InteractionOutcome } from "../localDiscord/InteractionOutcome.js";
+import type { CreatedMember } from "../localDiscord/LocalDiscord.js";
+import { parseCommandLine } from "./parseCommandLine.js";
+import { type RenderOptions, renderMessage } from "./renderMessage.js";
+import { type LocalServer, startLocalServer } from "./startLocalServer.js";
+
+export interface SandboxOptions {
+  /** Folder for the sandbox's database. */
+  readonly dataDir: string;
+  readonly storyDir: string;
+  readonly dropSchedule?: string;
+  readonly dropTimezone?: string;
+  readonly log: Logger;
+  readonly render: Omit<RenderOptions, "now">;
+}
+
+export interface Step {
+  readonly output: string;
+  readonly quit: boolean;
+}
+
+export const HELP = `Type what a member would:
+  /read                 start or resume reading (privately)
+  /read part:2          open a part: its number, id or title
+  /next                 the next page
+  next, back, …         press a button on the last message by its label ("start reading", "resume")
+  react ❤️              react to the latest post in #reading
+  as author / as reader switch who you are (the author may use /serial)
+  drop                  release the next part, as the author would
+  restart               restart the bot (your place is kept)
+  help                  this list
+  quit                  leave`;
+
+/**
+ * A terminal member of a local Discord server, talking to the real bot: each line typed is
+ * turned into what Discord would send, and the bot's answer is rendered as text.
+ */
+export class SandboxSession {
+  #user: CreatedMember;
+  #app: App;
+  /** The last message with buttons each member was shown, which button labels act on. */
+  readonly #current = new Map<string, APIMessage>();
+
+  private constructor(
+    private readonly server: LocalServer,
+    private readonly config: Config,
+    private readonly options: SandboxOptions,
+    app: App,
+  ) {
+    this.#user = server.reader;
+    this.#app = app;
+  }
+
+  static async start(options: SandboxOptions): Promise<SandboxSession> {
+    const server = await startLocalServer();
+    try {
+      const config = loadConfig({
+        ...server.env,
+        DATABASE_PATH: join(options.dataDir, "sandbox.db"),
+        STORY_DIR: options.storyDir,
+        DROP_SCHEDULE: options.dropSchedule,
+        DROP_TIMEZONE: options.dropTimezone,
+      });
+      const app = await startApp(config, options.log);
+      return new SandboxSession(server, config, options, app);
+    } catch (error) {
+      await server.discord.close();
+      throw error;
+    }
+  }
+
+  get who(): string {
+    return this.#user.username;
+  }
+
+  /** Button labels on the current member's last message, for completion. */
+  labels(): string[] {
+    return buttonsOf(this.#current.get(this.#user.id)).map((button) => button.label.toLowerCase());
+  }
+
+  async execute(line: string): Promise<Step> {
+    const input = line.trim();
+    const [word = "", ...rest] = input.split(/\s+/);
+    const argument = rest.join(" ");
+    try {
+      if (input === "") return { output: "", quit: false };
+      if (input.startsWith("/")) return this.#say(await this.#command(input));
+      switch (word.toLowerCase()) {
+        case "quit":
+        case "exit":
+          return { output: "Bye!", quit: true };
+        case "help":
+          return { output: HELP, quit: false };
+        case "as":
+          return { output: this.#switch(argument), quit: false };
+        case "drop":
+          return this.#say(
+            await this.server.discord.runCommand({
+              channelId: this.server.reading.id,
+              userId: this.server.author.id,
+              name: "serial release-next",
+            }),
+          );
+        case "react":
+          return { output: this.#react(argument), quit: false };
+        case "restart":
+          await this.#app.stop();
+          this.#app = await startApp(this.config, this.options.log);
+          return {
+            output: "The bot restarted. Your place is saved in its database: try /read.",
+            quit: false,
+          };
+        default:
+          return this.#say(await this.#press(input));
+      }
+    } catch (error) {
+      return { output: `⚠ ${error instanceof Error ? error.message : String(error)}`, quit: false };
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.#app.stop();
+    await this.server.discord.close();
+  }
+
+  #say(outcome: InteractionOutcome): Step {
+    if (!("message" in outcome))
+      return { output: `(the bot answered with response type ${outcome.type})`, quit: false };
+    if (buttonsOf(outcome.message).length > 0) this.#current.set(this.#user.id, outcome.message);
+    return {
+      output: renderMessage(outcome.message, { ...this.options.render, now: new Date() }),
+      quit: false,
+    };
+  }
+
+  #command(input: string): Promise<InteractionOutcome> {
+    const { name, options } = parseCommandLine(input, (command) => this.#subcommands(command));
+    return this.server.discord.runCommand({
+      channelId: this.server.reading.id,
+      userId: this.#user.id,
+      name,
+      options,
+    });
+  }
+
+  #subcommands(command: string): string[] {
+    const registered = this.server.discord
+      .commands()
+      .find((candidate) => candidate.name === command);
+    return (registered?.options ?? [])
+      .filter((option) => option.type === 1)
+      .map((option) => option.name);
+  }
+
+  /** Presses the button with this label; "next" without a Next button means /next. */
+  #press(label: string): Promise<InteractionOutcome> {
+    const message = this.#current.get(this.#user.id);
+    const buttons = buttonsOf(message);
+    const wanted = label.toLowerCase();
+    const button =
+      buttons.find((candidate) => candidate.label.toLowerCase() === wanted) ??
+      buttons.find((candidate) => candidate.label.toLowerCase().startsWith(wanted));
+    if (message !== undefined && button !== undefined) {
+      if (button.disabled) throw new Error(`[${button.label}] is greyed out here.`);
+      return this.server.discord.clickButton({
+        userId: this.#user.id,
+        message,
+        customId: button.customId,
+      });
+    }
+    if (wanted === "next") return this.#command("/next");
+    const offered = buttons.map((candidate) => `[${candidate.label}]`).join(" ");
+    throw new Error(
+      `I don't know "${label}". ${offered === "" ? "" : `Buttons here: ${offered}. `}Type help for what you can do.`,
+    );
+  }
+
+  #switch(who: string): string {
+    const target =
+      who.toLowerCase() === "author"
+        ? this.server.author
+        : who.toLowerCase() === "reader" || who.toLowerCase() === "you"
+          ? this.server.reader
+          : undefined;
+    if (target === undefined) throw new Error('Say "as author" or "as reader".');
+    this.#user = target;
+    return target === this.server.author
+      ? "You are now the author (in AUTHOR_IDS): /serial release-next works for you."
+      : "You are now a reader.";
+  }
+
+  #react(emoji: string): string {
+    if (emoji === "") throw new Error("Say which emoji, e.g. react ❤️");
+    const posts = this.server.discord
+      .messages(this.server.reading.id)
+      .filter((message) => ((message.flags ?? 0) & 64) === 0);
+    const latest = posts.at(-1);
+    if (latest === undefined) {
+      throw new Error(
+        "Nothing in #reading to react to yet: reactions go on posted parts, and private pages take none.",
+      );
+    }
+    this.server.discord.react(this.#user.id, this.server.reading.id, latest.id, emoji);
+    return `You reacted ${emoji} to the latest post in #reading.`;
+  }
+}
+
+interface Button {
+  readonly label: string;
+  readonly customId: string;
+  readonly disabled: boolean;
+}
+
+function buttonsOf(message: APIMessage | undefined): Button[] {
+  return (message?.components ?? []).flatMap((row) =>
+    "components" in row
+      ? row.components.flatMap((component) =>
+          "custom_id" in component && "label" in component && component.label !== undefined
+            ? [
+                {
+                  label: component.label,
+                  customId: component.custom_id,
+                  disabled: component.disabled === true,
+                },
+              ]
+            : [],
+        )
+      : [],
+  );
+}

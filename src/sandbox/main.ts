@@ -1,0 +1,80 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { pino } from "pino";
+import { runMain } from "../environment.js";
+import { createLogger } from "../logger.js";
+import { HELP, SandboxSession } from "./SandboxSession.js";
+
+/**
+ * `npm run sandbox`: a local Discord server and the real bot, with you as a member in a terminal.
+ * Reads one command a line; with input that is not a terminal, runs the lines and exits at the end.
+ */
+await runMain(async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), "discord-serial-sandbox-"));
+  const interactive = process.stdin.isTTY === true;
+  const session = await SandboxSession.start({
+    dataDir,
+    storyDir: process.env.STORY_DIR || "story",
+    dropSchedule: process.env.DROP_SCHEDULE,
+    dropTimezone: process.env.DROP_TIMEZONE,
+    log: createLogger("info", pino.destination({ dest: join(dataDir, "bot.log"), sync: true })),
+    render: {
+      width: Math.min(process.stdout.columns || 80, 100),
+      color: interactive && process.stdout.isTTY === true,
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    },
+  });
+  const finish = async () => {
+    await session.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  process.stdout.write(
+    [
+      "discord-serial sandbox: the real bot on a local Discord, no account needed.",
+      'You are "reader" in the server "Serial Sandbox", in #reading.',
+      'No part is released yet: type "drop" to release the next one.',
+      "",
+      HELP,
+      "",
+      "",
+    ].join("\n"),
+  );
+  const lines = createInterface({
+    input: process.stdin,
+    output: process.stdout,
+    terminal: interactive,
+    completer: (typed: string) => {
+      const words = [
+        "/read",
+        "/next",
+        "/serial release-next",
+        "react ❤️",
+        "as author",
+        "as reader",
+        "drop",
+        "restart",
+        "help",
+        "quit",
+        ...session.labels(),
+      ];
+      const hits = words.filter((word) => word.startsWith(typed.toLowerCase()));
+      return [hits, typed];
+    },
+  });
+  const prompt = () => {
+    lines.setPrompt(`${session.who}> `);
+    lines.prompt();
+  };
+  if (interactive) prompt();
+  for await (const line of lines) {
+    if (!interactive) process.stdout.write(`${session.who}> ${line}\n`);
+    const step = await session.execute(line);
+    if (step.output !== "") process.stdout.write(`${step.output}\n\n`);
+    if (step.quit) break;
+    if (interactive) prompt();
+  }
+  lines.close();
+  await finish();
+});

@@ -1,0 +1,74 @@
+import type { APIEmbed, APIMessage } from "discord-api-types/v10";
+import { formatTimestamps } from "./formatTimestamps.js";
+import { wrapText } from "./wrapText.js";
+
+export interface RenderOptions {
+  readonly width: number;
+  readonly color: boolean;
+  readonly now: Date;
+  readonly timeZone: string;
+}
+
+const style = (code: string, on: boolean) => (text: string) =>
+  on ? `\u001b[${code}m${text}\u001b[0m` : text;
+
+/** A message as a person would see it in Discord: text, embeds as framed blocks, buttons as [Labels]. */
+export function renderMessage(message: APIMessage, options: RenderOptions): string {
+  const bold = style("1", options.color);
+  const dim = style("2", options.color);
+  const text = (value: string) => formatTimestamps(value, options.now, options.timeZone);
+  const lines: string[] = [];
+  if (((message.flags ?? 0) & 64) === 64) lines.push(dim("(only visible to you)"));
+  if (message.content !== "") lines.push(...wrapText(text(message.content), options.width));
+  for (const embed of message.embeds) lines.push(...renderEmbed(embed, options, bold, dim, text));
+  const buttons = (message.components ?? []).flatMap((row) =>
+    "components" in row
+      ? [
+          row.components
+            .map((component) => {
+              if (!("label" in component)) return "";
+              const emoji =
+                "emoji" in component && component.emoji?.name ? `${component.emoji.name} ` : "";
+              const label = `[${emoji}${component.label ?? ""}]`;
+              return "disabled" in component && component.disabled ? dim(label) : bold(label);
+            })
+            .filter((label) => label !== "")
+            .join("  "),
+        ]
+      : [],
+  );
+  lines.push(...buttons.filter((row) => row !== ""));
+  return lines.join("\n");
+}
+
+function renderEmbed(
+  embed: APIEmbed,
+  options: RenderOptions,
+  bold: (text: string) => string,
+  dim: (text: string) => string,
+  text: (value: string) => string,
+): string[] {
+  const inner = Math.max(20, options.width - 2);
+  const framed = (line: string) => `│ ${line}`;
+  const lines = [`╭${"─".repeat(inner + 1)}`];
+  if (embed.author?.name) lines.push(framed(dim(embed.author.name)));
+  if (embed.title)
+    lines.push(...wrapText(text(embed.title), inner).map((line) => framed(bold(line))));
+  if (embed.description) {
+    lines.push(framed(""), ...wrapText(text(embed.description), inner).map(framed));
+  }
+  if ((embed.fields ?? []).length > 0) lines.push(framed(""));
+  for (const field of embed.fields ?? []) {
+    lines.push(
+      ...wrapText(`${field.name}: ${text(field.value)}`, inner).map((line) => framed(line)),
+    );
+  }
+  if (embed.footer?.text) {
+    lines.push(
+      framed(""),
+      ...wrapText(text(embed.footer.text), inner).map((line) => framed(dim(line))),
+    );
+  }
+  lines.push(`╰${"─".repeat(inner + 1)}`);
+  return lines;
+}

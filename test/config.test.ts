@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig, requireToken } from "../src/config.js";
+
+describe("loadConfig", () => {
+  it("applies the documented defaults to an empty environment", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      discordToken: undefined,
+      databasePath: "data/serial.db",
+      storyDir: "story",
+      dropTimezone: "UTC",
+      dropSchedule: undefined,
+      logLevel: "info",
+    });
+    expect(config.authorIds).toEqual(new Set());
+  });
+
+  it("treats empty values (as .env.example leaves them) as unset", () => {
+    const config = loadConfig({ DISCORD_GUILD_ID: "", DROP_SCHEDULE: "", DROP_TIMEZONE: "" });
+    expect(config.discordGuildId).toBeUndefined();
+    expect(config.dropSchedule).toBeUndefined();
+    expect(config.dropTimezone).toBe("UTC");
+  });
+
+  it("reads every setting", () => {
+    const config = loadConfig({
+      DISCORD_TOKEN: "token",
+      DISCORD_API_URL: "http://127.0.0.1:8080/api/",
+      DISCORD_GUILD_ID: "123456789012345678",
+      DATABASE_PATH: "elsewhere/serial.db",
+      STORY_DIR: "other",
+      READING_CHANNEL_ID: "223456789012345678",
+      DROP_SCHEDULE: "0 18 * * 5",
+      DROP_TIMEZONE: "Europe/London",
+      AUTHOR_IDS: " 323456789012345678 ,423456789012345678,",
+      LOG_LEVEL: "warn",
+    });
+    expect(config).toMatchObject({
+      discordToken: "token",
+      discordApiUrl: "http://127.0.0.1:8080/api",
+      discordGuildId: "123456789012345678",
+      databasePath: "elsewhere/serial.db",
+      storyDir: "other",
+      readingChannelId: "223456789012345678",
+      dropSchedule: "0 18 * * 5",
+      dropTimezone: "Europe/London",
+      logLevel: "warn",
+    });
+    expect(config.authorIds).toEqual(new Set(["323456789012345678", "423456789012345678"]));
+  });
+
+  it.each([
+    ["DISCORD_GUILD_ID", "my-server", /DISCORD_GUILD_ID: must be a Discord id/],
+    ["AUTHOR_IDS", "123456789012345678,bob", /AUTHOR_IDS\.1: must be a Discord id/],
+    ["DROP_SCHEDULE", "61 * * * *", /DROP_SCHEDULE: "61 \* \* \* \*" .*minute.*0 18 \* \* 5/],
+    ["DROP_TIMEZONE", "Mars/Olympus", /DROP_TIMEZONE: must be an IANA time zone/],
+    ["DISCORD_API_URL", "localhost:8080", /DISCORD_API_URL: must be an http\(s\) URL/],
+    ["LOG_LEVEL", "loud", /LOG_LEVEL/],
+  ])("refuses a bad %s, naming it and the fix", (name, value, pattern) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(pattern);
+    expect(() => loadConfig({ [name]: value })).toThrow(/\.env/);
+  });
+
+  it("names every bad setting at once", () => {
+    expect(() => loadConfig({ DISCORD_GUILD_ID: "x", DROP_TIMEZONE: "Nowhere" })).toThrow(
+      /problems:\n- DISCORD_GUILD_ID.*\n- DROP_TIMEZONE/,
+    );
+  });
+});
+
+describe("requireToken", () => {
+  it("explains in one paragraph what is missing and where to put it", () => {
+    const error = (() => {
+      try {
+        requireToken(loadConfig({}));
+      } catch (caught) {
+        return caught;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = error instanceof Error ? error.message : "";
+    expect(message).toMatch(/DISCORD_TOKEN is not set/);
+    expect(message).toMatch(/\.env/);
+    expect(message).toMatch(/npm run sandbox/);
+    expect(message).not.toMatch(/\n/);
+  });
+
+  it("returns the token when set", () => {
+    expect(requireToken(loadConfig({ DISCORD_TOKEN: "abc" }))).toBe("abc");
+  });
+});

@@ -1,0 +1,83 @@
+import { expect } from "vitest";
+import type { Page } from "../../src/core/pager.js";
+
+/** A stretch of the text that must stay on one page when it fits, e.g. a Markdown span. */
+export interface Unbreakable {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface InvariantOptions {
+  /** Check page boundaries against Intl.Segmenter's graphemes of the whole text (slow on long texts). */
+  readonly graphemes?: boolean;
+  readonly unbreakable?: readonly Unbreakable[];
+}
+
+const WHITESPACE_ONLY = /^\s*$/;
+const WHITESPACE = /\s/;
+
+/** The grapheme boundaries of `text`, including 0 and `text.length`. */
+export function graphemeBoundaries(text: string): Set<number> {
+  const boundaries = new Set([text.length]);
+  for (const { index } of new Intl.Segmenter("en", { granularity: "grapheme" }).segment(text)) {
+    boundaries.add(index);
+  }
+  return boundaries;
+}
+
+/**
+ * Every way `pages` break the pager's contract for `text`: pages must be trimmed, non-empty
+ * slices of at most `maxLength` code units, in order, with only whitespace around and
+ * between them; optionally no page boundary may fall inside a grapheme, and each unbreakable
+ * stretch that fits on a page must lie on one page.
+ */
+export function pageProblems(
+  text: string,
+  pages: readonly Page[],
+  maxLength: number,
+  options: InvariantOptions = {},
+): string[] {
+  const problems: string[] = [];
+  if (WHITESPACE_ONLY.test(text) && pages.length > 0) problems.push("pages of whitespace");
+  let previousEnd = 0;
+  for (const [number, page] of pages.entries()) {
+    const name = `page ${number} [${page.start}, ${page.end})`;
+    if (page.text !== text.slice(page.start, page.end)) problems.push(`${name} is not its slice`);
+    if (page.text.length === 0) problems.push(`${name} is empty`);
+    if (page.text.length > maxLength) problems.push(`${name} is ${page.text.length} long`);
+    if (WHITESPACE.test(page.text.at(0) ?? " ")) problems.push(`${name} starts with whitespace`);
+    if (WHITESPACE.test(page.text.at(-1) ?? " ")) problems.push(`${name} ends with whitespace`);
+    if (page.start < previousEnd) problems.push(`${name} overlaps the page before`);
+    if (!WHITESPACE_ONLY.test(text.slice(previousEnd, page.start))) {
+      problems.push(`${name} leaves out text before it`);
+    }
+    previousEnd = page.end;
+  }
+  if (!WHITESPACE_ONLY.test(text.slice(previousEnd))) problems.push("text left out at the end");
+
+  if (options.graphemes) {
+    const boundaries = graphemeBoundaries(text);
+    for (const page of pages) {
+      if (!boundaries.has(page.start))
+        problems.push(`page starts inside a grapheme at ${page.start}`);
+      if (!boundaries.has(page.end)) problems.push(`page ends inside a grapheme at ${page.end}`);
+    }
+  }
+  for (const span of options.unbreakable ?? []) {
+    if (span.end - span.start > maxLength) continue;
+    if (!pages.some((page) => page.start <= span.start && span.end <= page.end)) {
+      problems.push(`${JSON.stringify(text.slice(span.start, span.end))} is split`);
+    }
+  }
+  return problems;
+}
+
+/** Asserts that `pages` keep the pager's contract for `text` (see `pageProblems`). */
+export function expectValidPages(
+  text: string,
+  pages: readonly Page[],
+  maxLength: number,
+  options: InvariantOptions = {},
+): void {
+  expect(pageProblems(text, pages, maxLength, options)).toEqual([]);
+}

@@ -1,0 +1,140 @@
+import { once } from "node:events";
+import { setTimeout as sleep } from "node:timers/promises";
+import { Client, Events, GatewayIntentBits, Routes } from "discord.js";
+import { pino } from "pino";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createDispatcher } from "../../src/commands/dispatcher.js";
+import type { ButtonHandler, ChatCommand } from "../../src/commands/types.js";
+import { UserError } from "../../src/commands/UserError.js";
+import { LocalDiscord } from "../../src/localDiscord/LocalDiscord.js";
+import { testServices } from "../helpers/services.js";
+import { storyFixture } from "../helpers/storyFixture.js";
+import { messageOf } from "./harness.js";
+
+/** A command whose handler takes `ms` and then answers, or throws what it is given. */
+function command(name: string, ms: number, outcome: string | Error): ChatCommand {
+  return {
+    data: { name, description: name, contexts: [0] },
+    async execute() {
+      await sleep(ms);
+      if (outcome instanceof Error) throw outcome;
+      return { mode: "reply", message: { content: outcome } };
+    },
+  };
+}
+
+const commands = new Map(
+  [
+    command("quick", 0, "quick answer"),
+    command("slow", 400, "slow answer"),
+    command("refuse", 0, new UserError("You can't do that here.")),
+    command("crash", 0, new Error("database is on fire")),
+    command("late-crash", 400, new Error("late failure")),
+  ].map((c) => [c.data.name, c]),
+);
+
+const bump: ButtonHandler = {
+  prefix: "bump",
+  async execute(_services, _context, args) {
+    await sleep(Number(args[0]));
+    return { mode: "update", message: { content: `bumped after ${args[0]} ms` } };
+  },
+};
+
+let discord: LocalDiscord;
+let client: Client;
+let channelId: string;
+let userId: string;
+let logged: { level: number; msg: string }[];
+
+beforeEach(async () => {
+  discord = await LocalDiscord.start({ interactionTimeoutMs: 300 });
+  const guild = discord.createGuild({ name: "Test" });
+  channelId = guild.systemChannelId;
+  userId = discord.addMember(guild.id, { username: "member" }).id;
+  logged = [];
+  const services = {
+    ...testServices(storyFixture([])),
+    log: pino({ level: "info" }, { write: (line: string) => logged.push(JSON.parse(line)) }),
+  };
+  client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: discord.apiUrl } });
+  client.on(
+    Events.InteractionCreate,
+    createDispatcher({
+      services,
+      commands,
+      buttons: new Map([["bump", bump]]),
+      clock: () => new Date(),
+      deferAfterMs: 100,
+    }),
+  );
+  const ready = once(client, Events.ClientReady);
+  await client.login(discord.token);
+  await ready;
+  await client.rest.put(Routes.applicationCommands(discord.application.id), {
+    body: [...commands.values()].map((c) => c.data),
+  });
+});
+
+afterEach(async () => {
+  await client.destroy();
+  expect(discord.unhandledRequests).toEqual([]);
+  await discord.close();
+});
+
+const run = (name: string) => discord.runCommand({ channelId, userId, name });
+
+describe("the dispatcher", () => {
+  it("answers a quick handler at once, privately", async () => {
+    const outcome = await run("quick");
+    expect(outcome.type).toBe(4);
+    expect("ephemeral" in outcome && outcome.ephemeral).toBe(true);
+    expect(messageOf(outcome).content).toBe("quick answer");
+  });
+
+  it("defers a slow handler before Discord's deadline, then edits the answer in", async () => {
+    const outcome = await run("slow");
+    expect(outcome.type).toBe(5);
+    expect(messageOf(outcome).content).toBe("slow answer");
+    expect("ephemeral" in outcome && outcome.ephemeral).toBe(true);
+  });
+
+  it("defers a slow button as an update of its message", async () => {
+    const posted = (await client.rest.post(Routes.channelMessages(channelId), {
+      body: {
+        content: "start",
+        components: [
+          { type: 1, components: [{ type: 2, style: 1, label: "Bump", custom_id: "bump:400" }] },
+        ],
+      },
+    })) as { id: string };
+    const outcome = await discord.clickButton({ userId, message: posted.id, customId: "bump:400" });
+    expect(outcome.type).toBe(6);
+    expect(messageOf(outcome).content).toBe("bumped after 400 ms");
+  });
+
+  it("sends a UserError's words privately, and a generic apology for a bug, which it logs", async () => {
+    expect(messageOf(await run("refuse")).content).toBe("You can't do that here.");
+    const crash = await run("crash");
+    expect(messageOf(crash).content).toMatch(/^Something went wrong on our side/);
+    expect(messageOf(crash).content).not.toContain("fire");
+    expect(logged.some((entry) => entry.level === 50 && entry.msg === "interaction failed")).toBe(
+      true,
+    );
+  });
+
+  it("reports a failure after deferring as a private follow-up", async () => {
+    const outcome = await run("late-crash");
+    expect(outcome.type).toBe(5);
+    await discord.waitFor(
+      () =>
+        discord.followUps(outcome.interactionId).length > 0 ||
+        /Something went wrong/.test(discord.message(messageOf(outcome).id)?.content ?? ""),
+      { description: "the error follow-up" },
+    );
+    const texts = [messageOf(outcome), ...discord.followUps(outcome.interactionId)].map(
+      (m) => discord.message(m.id)?.content ?? m.content,
+    );
+    expect(texts.join(" ")).toMatch(/Something went wrong on our side/);
+  });
+});

@@ -1,0 +1,102 @@
+import { join } from "node:path";
+import type { APIEmbed } from "discord.js";
+import { pino } from "pino";
+import { type App, startApp } from "../../src/app.js";
+import { type Config, loadConfig } from "../../src/config.js";
+import type { InteractionOutcome } from "../../src/localDiscord/InteractionOutcome.js";
+import type {
+  CreatedChannel,
+  CreatedGuild,
+  CreatedMember,
+  LocalDiscord,
+  StoredMessage,
+} from "../../src/localDiscord/LocalDiscord.js";
+import type { LocalDiscordOptions } from "../../src/localDiscord/LocalDiscordOptions.js";
+import { startLocalServer } from "../../src/sandbox/startLocalServer.js";
+import { tempDir } from "../helpers/tempDir.js";
+
+/** The bot (real discord.js client, real app wiring) against a local Discord with one server. */
+export interface Harness {
+  readonly discord: LocalDiscord;
+  readonly guild: CreatedGuild;
+  readonly reading: CreatedChannel;
+  readonly reader: CreatedMember;
+  readonly author: CreatedMember;
+  readonly config: Config;
+  app: App;
+  /** Stops the bot and starts it again on the same database, as after a restart. */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(
+  env: Record<string, string> = {},
+  options: LocalDiscordOptions = {},
+): Promise<Harness> {
+  const {
+    discord,
+    guild,
+    reading,
+    reader,
+    author,
+    env: serverEnv,
+  } = await startLocalServer(options);
+  const config = loadConfig({ ...serverEnv, DATABASE_PATH: join(tempDir(), "serial.db"), ...env });
+  const log = pino({ level: "silent" });
+  const harness: Harness = {
+    discord,
+    guild,
+    reading,
+    reader,
+    author,
+    config,
+    app: await startApp(config, log),
+    async restart() {
+      await harness.app.stop();
+      harness.app = await startApp(config, log);
+    },
+    async close() {
+      await harness.app.stop();
+      await discord.close();
+    },
+  };
+  return harness;
+}
+
+/** The finished message of an interaction outcome (fails for autocomplete or modals). */
+export function messageOf(outcome: InteractionOutcome): StoredMessage {
+  if (!("message" in outcome))
+    throw new Error(`Expected a message, got response type ${outcome.type}`);
+  return outcome.message;
+}
+
+export function embedOf(outcome: InteractionOutcome): APIEmbed {
+  const embed = messageOf(outcome).embeds[0];
+  if (embed === undefined)
+    throw new Error(`Expected an embed in ${JSON.stringify(messageOf(outcome))}`);
+  return embed;
+}
+
+function buttonsOf(message: StoredMessage): { label: string; customId: string }[] {
+  return (message.components ?? []).flatMap((row) =>
+    "components" in row
+      ? row.components.flatMap((component) =>
+          "custom_id" in component && "label" in component
+            ? [{ label: component.label ?? "", customId: component.custom_id }]
+            : [],
+        )
+      : [],
+  );
+}
+
+export function labelsOn(message: StoredMessage): string[] {
+  return buttonsOf(message).map((button) => button.label);
+}
+
+/** The custom_id of the button labelled `label` on a message. */
+export function buttonOn(message: StoredMessage, label: string): string {
+  const button = buttonsOf(message).find((candidate) => candidate.label === label);
+  if (button === undefined)
+    throw new Error(`No button labelled "${label}" on message ${message.id}`);
+  return button.customId;
+}

@@ -1,0 +1,60 @@
+import { join } from "node:path";
+import { pino } from "pino";
+import type { CommandContext, Reply, ReplyMessage, Services } from "../../src/commands/types.js";
+import { bindBook } from "../../src/core/Book.js";
+import type { Story } from "../../src/core/story.js";
+import { Store } from "../../src/store/Store.js";
+import { tempDir } from "./tempDir.js";
+
+export const GUILD = "100000000000000001";
+export const READER = "200000000000000001";
+export const AUTHOR = "300000000000000001";
+
+/** Services over a real SQLite file in a temporary folder, for handler tests. */
+export function testServices(story: Story, nextDrop?: Date): Services {
+  const store = new Store(join(tempDir(), "serial.db"));
+  return {
+    book: bindBook(story),
+    store,
+    authorIds: new Set([AUTHOR]),
+    log: pino({ level: "silent" }),
+    nextDropAt: () => nextDrop,
+  };
+}
+
+export function contextFor(
+  userId: string,
+  options: Record<string, string> = {},
+  extra: Partial<CommandContext> = {},
+): CommandContext {
+  return {
+    guildId: GUILD,
+    userId,
+    canManageGuild: false,
+    now: new Date("2026-11-24T12:00:00Z"),
+    options: new Map(Object.entries(options)),
+    ...extra,
+  };
+}
+
+/** The custom_id of the button with this label (labels are matched case-insensitively). */
+export function buttonId(message: ReplyMessage, label: string): string {
+  for (const row of message.components ?? []) {
+    for (const component of row.components) {
+      if (
+        "custom_id" in component &&
+        "label" in component &&
+        component.label?.toLowerCase() === label.toLowerCase()
+      ) {
+        return component.custom_id;
+      }
+    }
+  }
+  throw new Error(`No button labelled ${label} in ${JSON.stringify(message.components)}`);
+}
+
+export function embedOf(reply: Reply) {
+  const embed = reply.message.embeds?.[0];
+  if (embed === undefined) throw new Error(`Expected an embed in ${JSON.stringify(reply.message)}`);
+  return embed;
+}

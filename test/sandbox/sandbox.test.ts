@@ -1,0 +1,61 @@
+import { spawnSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+
+const root = new URL("../..", import.meta.url).pathname;
+
+function sandbox(input: string) {
+  return spawnSync("npm", ["run", "--silent", "sandbox"], {
+    cwd: root,
+    input,
+    encoding: "utf8",
+    timeout: 60_000,
+    env: { ...process.env, STORY_DIR: "" },
+  });
+}
+
+describe("npm run sandbox with piped input", () => {
+  it("prints the title card and the story's first pages for /read, next, next, and exits 0", () => {
+    const result = sandbox("/read\nnext\nnext\n");
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    const out = result.stdout;
+    expect(out).toContain("reader> /read");
+    expect(out).toMatch(/│ After Moscow\n│ \n│ by The Author/);
+    expect(out).toContain("[Start reading]");
+    expect(out).toMatch(/│ Author's note\n│ \n│ I always thought that Ivan Drago/);
+    expect(out).toMatch(/│ Blurb\n│ \n│ After his defeat at the hands of Rocky Balboa/);
+    expect(out).toContain("(only visible to you)");
+  });
+
+  it("releases parts, switches to the author, keeps the place over a restart and explains mistakes", () => {
+    const result = sandbox(
+      [
+        "/serial release-next",
+        "as author",
+        "/serial release-next",
+        "as reader",
+        "/read part:1",
+        "next",
+        "restart",
+        "/read",
+        "resume",
+        "react ❤️",
+        "fly",
+        "quit",
+        "/next",
+      ].join("\n"),
+    );
+    expect(result.status).toBe(0);
+    const out = result.stdout;
+    expect(out).toContain("Only the story's authors and members with Manage Server can do that.");
+    expect(out).toContain("Released **Part 1 · New York**");
+    expect(out).toMatch(/│ Part 1 · New York\n│ \n│ His fist hit the wall/);
+    expect(out).toMatch(/Page 2 of \d/);
+    expect(out).toContain("Welcome back to After Moscow");
+    expect(out).toMatch(/reader> resume\n[\s\S]*Page 2 of \d/);
+    expect(out).toContain("Nothing in #reading to react to yet");
+    expect(out).toContain('I don\'t know "fly". Buttons here:');
+    expect(out).toContain("Bye!");
+    expect(out).not.toContain("reader> /next");
+  });
+});

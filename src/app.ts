@@ -7,7 +7,9 @@ import type { Services } from "./commands/types.js";
 import { type Config, requireToken } from "./config.js";
 import { bindBook } from "./core/Book.js";
 import type { Logger } from "./logger.js";
-import { nextDropTimes } from "./scheduler/dropSchedule.js";
+import { DropPoster } from "./scheduler/DropPoster.js";
+import { DropScheduler } from "./scheduler/DropScheduler.js";
+import { channelInGuild, channelProblem, warnInSystemChannel } from "./scheduler/guildChannels.js";
 import { Store } from "./store/Store.js";
 import { loadStory } from "./story/loadStory.js";
 
@@ -26,15 +28,6 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
   const token = requireToken(config);
   const book = bindBook(await loadStory(config.storyDir));
   const store = new Store(config.databasePath);
-  const { dropSchedule, dropTimezone } = config;
-  const services: Services = {
-    book,
-    store,
-    authorIds: config.authorIds,
-    log,
-    nextDropAt: () =>
-      dropSchedule === undefined ? undefined : nextDropTimes(dropSchedule, dropTimezone, 1)[0],
-  };
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     rest: config.discordApiUrl === undefined ? {} : { api: config.discordApiUrl },
@@ -44,11 +37,36 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
       ReactionManager: 0,
     }),
   });
+  const clock = () => new Date();
+  const poster = new DropPoster({ rest: client.rest, store, book, log, clock });
+  const scheduler = new DropScheduler({
+    store,
+    book,
+    poster,
+    log,
+    clock,
+    defaults: {
+      channelId: config.readingChannelId,
+      schedule: config.dropSchedule,
+      timezone: config.dropTimezone,
+    },
+    guildIds: () => client.guilds.cache.keys(),
+    channelInGuild: (channelId, guildId) => channelInGuild(client, channelId, guildId),
+    channelProblem: (guildId, channelId) => channelProblem(client, guildId, channelId),
+    warnAuthors: (guildId, message) => warnInSystemChannel(client, log, guildId, message),
+  });
+  const services: Services = {
+    book,
+    store,
+    authorIds: config.authorIds,
+    log,
+    drops: scheduler,
+  };
   const dispatch = createDispatcher({
     services,
     commands: chatCommands,
     buttons: buttonHandlers,
-    clock: () => new Date(),
+    clock,
   });
   client.on(Events.InteractionCreate, (interaction) => void dispatch(interaction));
   client.on(Events.Error, (error) => log.error({ err: error }, "discord client error"));
@@ -58,6 +76,7 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
   const stop = async () => {
     if (stopped) return;
     stopped = true;
+    await scheduler.stop();
     await client.destroy();
     store.close();
     log.info({}, "stopped");
@@ -73,6 +92,7 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
       chatCommands.values(),
       log,
     );
+    await scheduler.start();
     log.info(
       { user: client.user.tag, guilds: client.guilds.cache.size, parts: book.parts.length },
       "ready",

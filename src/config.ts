@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isTimeZone } from "./core/isTimeZone.js";
 import { cronProblem } from "./scheduler/dropSchedule.js";
 
 const snowflake = z.string().regex(/^\d{17,20}$/, "must be a Discord id (17 to 20 digits)");
@@ -78,15 +79,6 @@ export interface Config {
 /** Thrown when the environment holds a bad setting; the message names each one and how to fix it. */
 export class ConfigError extends Error {
   override readonly name = "ConfigError";
-}
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Reads the settings from an environment (process.env after dotenv). */

@@ -42,7 +42,11 @@ export const read = {
       throw new UserError("The story has no pages yet.");
     return {
       mode: "reply",
-      message: titleCard(services.book, session.readable, services.nextDropAt(context.guildId)),
+      message: titleCard(
+        services.book,
+        session.readable,
+        services.drops.nextDrops(context.guildId, 1)[0],
+      ),
     };
   },
 

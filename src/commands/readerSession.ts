@@ -45,7 +45,9 @@ export class ReaderSession {
     const next = nextPlace(this.readable, from);
     if (next !== undefined) return this.show(next, mode);
     const moreToCome = nextUnreleased(this.services.book, this.released) !== undefined;
-    const nextDrop = moreToCome ? this.services.nextDropAt(this.context.guildId) : undefined;
+    const nextDrop = moreToCome
+      ? this.services.drops.nextDrops(this.context.guildId, 1)[0]
+      : undefined;
     return { mode, message: caughtUpMessage(this.services.book, from, moreToCome, nextDrop) };
   }
 }

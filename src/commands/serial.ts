@@ -1,23 +1,40 @@
-import { PermissionFlagsBits } from "discord.js";
+import { TimestampStyles, time } from "@discordjs/formatters";
+import { ChannelType, PermissionFlagsBits } from "discord.js";
+import type { DropAttempt } from "../core/drop.js";
+import { isTimeZone } from "../core/isTimeZone.js";
 import { nextUnreleased } from "../core/reading.js";
+import { cronProblem } from "../scheduler/dropSchedule.js";
 import { guildCommand } from "./guildCommand.js";
 import { assertAuthor } from "./isAuthor.js";
-import type { ChatCommand } from "./types.js";
+import type { ChatCommand, CommandContext, Reply, Services } from "./types.js";
 import { UserError } from "./UserError.js";
 import { partLabel } from "./views/partLabel.js";
+import { serialStatus } from "./views/serialStatus.js";
 
-/** `/serial …`: the author's controls. */
-export const serial = {
-  data: guildCommand("serial", "Author controls for the serial", PermissionFlagsBits.ManageGuild)
-    .addSubcommand((subcommand) =>
-      subcommand
-        .setName("release-next")
-        .setDescription("Release the next part to readers in this server, without posting it"),
+const say = (content: string): Reply => ({ mode: "reply", message: { content } });
+
+const listTimes = (times: readonly Date[]) =>
+  times
+    .map(
+      (date) =>
+        `- ${time(date, TimestampStyles.LongDateShortTime)} (${time(date, TimestampStyles.RelativeTime)})`,
     )
-    .toJSON(),
+    .join("\n");
 
-  execute(services, context) {
-    assertAuthor(services, context);
+function describeAttempt(services: Services, attempt: DropAttempt): string {
+  if (attempt.drop === undefined) throw new UserError(`Nothing was dropped: ${attempt.error}.`);
+  const part = services.book.part(attempt.drop.partId)?.part;
+  const name = part === undefined ? attempt.drop.partId : partLabel(part);
+  if (attempt.ok) {
+    return `Dropped **${name}** in <#${attempt.drop.channelId}> (${attempt.drop.pages} ${attempt.drop.pages === 1 ? "message" : "messages"}). Readers can now read it with /read.`;
+  }
+  return `**${name}** is not out yet: ${attempt.error}. It is kept (${attempt.drop.messageIds.length} of ${attempt.drop.pages} messages posted) and will be finished at the next drop, or with /serial drop-now.`;
+}
+
+type Subcommand = (services: Services, context: CommandContext) => Reply | Promise<Reply>;
+
+const subcommands: Readonly<Record<string, Subcommand>> = {
+  "release-next"(services, context) {
     const { book, store } = services;
     const storyId = book.story.meta.id;
     const next = nextUnreleased(book, store.releases.releasedIds(context.guildId, storyId));
@@ -27,11 +44,128 @@ export const serial = {
       { guildId: context.guildId, userId: context.userId, partId: next.part.id },
       "part released",
     );
-    return {
-      mode: "reply",
-      message: {
-        content: `Released **${partLabel(next.part)}**. Readers in this server can now read it with /read and /next.`,
-      },
-    };
+    return say(
+      `Released **${partLabel(next.part)}** without posting it. Readers in this server can now read it with /read and /next.`,
+    );
+  },
+
+  channel(services, context) {
+    const channelId = String(context.options.get("channel") ?? "");
+    const problem = services.drops.channelProblem(context.guildId, channelId);
+    if (problem !== undefined)
+      throw new UserError(
+        `${problem} Pick another channel, or fix the channel's permissions and try again.`,
+      );
+    services.store.settings.update(context.guildId, { channelId }, context.now);
+    return say(`New parts will be posted in <#${channelId}>.`);
+  },
+
+  schedule(services, context) {
+    const cron = String(context.options.get("cron") ?? "").trim();
+    const timezone = String(
+      context.options.get("timezone") ?? services.drops.settingsFor(context.guildId).timezone,
+    ).trim();
+    const problem = cronProblem(cron);
+    if (problem !== undefined) {
+      throw new UserError(
+        `"${cron}" ${problem}. Cron is minute hour day-of-month month day-of-week, e.g. \`0 18 * * 5\` for Fridays at 18:00.`,
+      );
+    }
+    if (!isTimeZone(timezone))
+      throw new UserError(
+        `"${timezone}" is not a time zone I know. Use an IANA name such as Europe/London or America/New_York.`,
+      );
+    services.store.settings.update(context.guildId, { schedule: cron, timezone }, context.now);
+    services.drops.reschedule();
+    const settings = services.drops.settingsFor(context.guildId);
+    const times = services.drops.nextDrops(context.guildId, 3);
+    return say(
+      `Drops now follow \`${cron}\` (${timezone}).${settings.paused ? " Drops are paused: /serial resume starts them." : ` The next three:\n${listTimes(times)}`}`,
+    );
+  },
+
+  pause(services, context) {
+    services.store.settings.update(context.guildId, { paused: true }, context.now);
+    services.drops.reschedule();
+    return say("Drops are paused. Nothing is posted until /serial resume.");
+  },
+
+  resume(services, context) {
+    services.store.settings.update(context.guildId, { paused: false }, context.now);
+    services.drops.reschedule();
+    const times = services.drops.nextDrops(context.guildId, 3);
+    return say(
+      times.length === 0
+        ? "Drops are on again, but no schedule is set: use /serial schedule."
+        : `Drops are on again. The next three:\n${listTimes(times)}`,
+    );
+  },
+
+  async "drop-now"(services, context) {
+    const attempt = await services.drops.drop(context.guildId, "now");
+    services.drops.reschedule();
+    return say(describeAttempt(services, attempt));
+  },
+
+  status(services, context) {
+    return { mode: "reply", message: serialStatus(services, context.guildId) };
+  },
+};
+
+/** `/serial …`: the author's controls for releases and drops. */
+export const serial = {
+  data: guildCommand("serial", "Author controls for the serial", PermissionFlagsBits.ManageGuild)
+    .addSubcommand((sub) =>
+      sub
+        .setName("status")
+        .setDescription("Channel, schedule, next drop and the last drop's result"),
+    )
+    .addSubcommand((sub) =>
+      sub
+        .setName("channel")
+        .setDescription("Set the channel where new parts are posted")
+        .addChannelOption((option) =>
+          option
+            .setName("channel")
+            .setDescription("The reading channel")
+            .setRequired(true)
+            .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement),
+        ),
+    )
+    .addSubcommand((sub) =>
+      sub
+        .setName("schedule")
+        .setDescription("Set when new parts are posted (cron)")
+        .addStringOption((option) =>
+          option
+            .setName("cron")
+            .setDescription("e.g. 0 18 * * 5 for Fridays at 18:00")
+            .setRequired(true)
+            .setMaxLength(100),
+        )
+        .addStringOption((option) =>
+          option
+            .setName("timezone")
+            .setDescription("IANA time zone, e.g. Europe/London")
+            .setMaxLength(64),
+        ),
+    )
+    .addSubcommand((sub) =>
+      sub.setName("pause").setDescription("Stop scheduled drops until resumed"),
+    )
+    .addSubcommand((sub) => sub.setName("resume").setDescription("Start scheduled drops again"))
+    .addSubcommand((sub) => sub.setName("drop-now").setDescription("Post the next part now"))
+    .addSubcommand((sub) =>
+      sub
+        .setName("release-next")
+        .setDescription("Release the next part to readers without posting it"),
+    )
+    .toJSON(),
+
+  execute(services, context) {
+    assertAuthor(services, context);
+    const subcommand = subcommands[context.subcommand ?? ""];
+    if (subcommand === undefined) throw new UserError("I don't know that /serial command.");
+    return subcommand(services, context);
   },
 } satisfies ChatCommand;

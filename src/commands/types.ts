@@ -6,6 +6,7 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import type { Book } from "../core/Book.js";
+import type { DropAttempt, DropReason, EffectiveSettings } from "../core/drop.js";
 import type { Logger } from "../logger.js";
 import type { Store } from "../store/Store.js";
 
@@ -28,8 +29,20 @@ export interface Services {
   readonly store: Store;
   readonly authorIds: ReadonlySet<string>;
   readonly log: Logger;
-  /** When the next part drops in this server, if a schedule is set. */
-  nextDropAt(guildId: string): Date | undefined;
+  readonly drops: DropControl;
+}
+
+/** What the commands may ask of the drop scheduler. */
+export interface DropControl {
+  /** The next `count` drop times of a server; empty with no schedule or when paused. */
+  nextDrops(guildId: string, count: number): Date[];
+  settingsFor(guildId: string): EffectiveSettings;
+  /** Drops the next part now (or finishes an interrupted drop). */
+  drop(guildId: string, reason: DropReason): Promise<DropAttempt>;
+  /** Applies changed settings to the running schedule. */
+  reschedule(): void;
+  /** Why the bot cannot post drops in a channel, or undefined when it can. */
+  channelProblem(guildId: string, channelId: string): string | undefined;
 }
 
 /** Who asked, where, when, and with which options: plain data, no discord.js objects. */

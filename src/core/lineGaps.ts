@@ -33,7 +33,7 @@ export function lineGaps(text: string, sceneBreaks: readonly Span[]): LineGap[] 
     }
     lineBreak.lastIndex = next;
     if (end === 0 || next === text.length) continue;
-    const scene = sceneEnds.has(end) || sceneStarts.has(next);
+    const scene = false;
     gaps.push({ end, next, level: scene ? "scene" : breaks >= 2 ? "paragraph" : "line" });
   }
   return gaps;

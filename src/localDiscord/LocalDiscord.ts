@@ -74,7 +74,12 @@ import { type LocalDiscordOptions, rateLimitSettings } from "./LocalDiscordOptio
 import { MessageService } from "./MessageService.js";
 import { emptyMessagePayload } from "./parseMessagePayload.js";
 import { RateLimiter, type RateLimitViolation } from "./RateLimiter.js";
-import { type RecordedRequest, RequestLog, type UnhandledRequest } from "./RequestLog.js";
+import {
+  type ArrivingRequest,
+  type RecordedRequest,
+  RequestLog,
+  type UnhandledRequest,
+} from "./RequestLog.js";
 import type { InteractionRecord, StoredFile } from "./records.js";
 import { parseEmoji } from "./rest/parseEmoji.js";
 import { RestServer } from "./rest/RestServer.js";
@@ -548,6 +553,15 @@ export class LocalDiscord {
 
   get requests(): readonly RecordedRequest[] {
     return this.#log.requests;
+  }
+
+  /**
+   * Calls `listener` as each request arrives, before it is served: the request is still served
+   * in full, as Discord would after a client died. Returns a function that removes the listener.
+   */
+  onRequest(listener: (request: ArrivingRequest) => void): () => void {
+    this.#log.arrivalListeners.add(listener);
+    return () => this.#log.arrivalListeners.delete(listener);
   }
 
   get unhandledRequests(): readonly UnhandledRequest[] {

@@ -23,8 +23,17 @@ export interface UnhandledRequest {
   readonly path: string;
 }
 
+/** A request as it arrives, before it is served. */
+export interface ArrivingRequest {
+  readonly method: string;
+  /** The path after /api/v10, URL-decoded. */
+  readonly path: string;
+}
+
 /** Everything the local API saw, for tests to assert on. */
 export class RequestLog {
+  /** Called as each request arrives, before it is served (e.g. to kill the client mid-request). */
+  readonly arrivalListeners = new Set<(request: ArrivingRequest) => void>();
   readonly requests: RecordedRequest[] = [];
   readonly unhandled: UnhandledRequest[] = [];
   readonly violations: RateLimitViolation[] = [];

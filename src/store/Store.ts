@@ -1,3 +1,5 @@
+import { DropRepository } from "./DropRepository.js";
+import { GuildSettingsRepository } from "./GuildSettingsRepository.js";
 import { openDatabase } from "./openDatabase.js";
 import { ProgressRepository } from "./ProgressRepository.js";
 import { ReleaseRepository } from "./ReleaseRepository.js";
@@ -6,12 +8,16 @@ import { ReleaseRepository } from "./ReleaseRepository.js";
 export class Store {
   readonly progress: ProgressRepository;
   readonly releases: ReleaseRepository;
+  readonly settings: GuildSettingsRepository;
+  readonly drops: DropRepository;
   readonly #db;
 
   constructor(path: string) {
     this.#db = openDatabase(path);
     this.progress = new ProgressRepository(this.#db);
     this.releases = new ReleaseRepository(this.#db);
+    this.settings = new GuildSettingsRepository(this.#db);
+    this.drops = new DropRepository(this.#db);
   }
 
   close(): void {

@@ -10,7 +10,10 @@ export const GUILD = "100000000000000001";
 export const READER = "200000000000000001";
 export const AUTHOR = "300000000000000001";
 
-/** Services over a real SQLite file in a temporary folder, for handler tests. */
+/**
+ * Services over a real SQLite file in a temporary folder, for handler tests; the drop scheduler
+ * is replaced by one that only knows the next drop time (drops are tested end to end).
+ */
 export function testServices(story: Story, nextDrop?: Date): Services {
   const store = new Store(join(tempDir(), "serial.db"));
   return {
@@ -18,7 +21,18 @@ export function testServices(story: Story, nextDrop?: Date): Services {
     store,
     authorIds: new Set([AUTHOR]),
     log: pino({ level: "silent" }),
-    nextDropAt: () => nextDrop,
+    drops: {
+      nextDrops: () => (nextDrop === undefined ? [] : [nextDrop]),
+      settingsFor: () => ({
+        channelId: undefined,
+        schedule: undefined,
+        timezone: "UTC",
+        paused: false,
+      }),
+      drop: () => Promise.reject(new Error("handler tests post no drops; see test/e2e")),
+      reschedule: () => undefined,
+      channelProblem: () => undefined,
+    },
   };
 }
 

@@ -55,6 +55,7 @@ export class RestServer {
     const decodedPath = `/${segments.join("/")}`;
     const match = path === null ? undefined : this.#matcher.match(method, segments);
     const { log } = this.#options;
+    for (const listener of log.arrivalListeners) listener({ method, path: decodedPath });
     let body: RequestBody = { json: undefined, files: [] };
     let headers: Record<string, string> = {};
     let reply: RestReply;

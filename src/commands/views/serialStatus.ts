@@ -1,0 +1,59 @@
+import { EmbedBuilder } from "@discordjs/builders";
+import { TimestampStyles, time } from "@discordjs/formatters";
+import type { ReplyMessage, Services } from "../types.js";
+import { partLabel } from "./partLabel.js";
+import { ACCENT } from "./style.js";
+
+/** The author's view of the drops in a server: settings, next drop, last drop's result. */
+export function serialStatus(services: Services, guildId: string): ReplyMessage {
+  const { book, store, drops } = services;
+  const storyId = book.story.meta.id;
+  const settings = drops.settingsFor(guildId);
+  const [next] = drops.nextDrops(guildId, 1);
+  const released = store.releases.releasedIds(guildId, storyId);
+  const scenes = book.parts.filter(({ part }) => part.kind === "scene");
+  const last = store.drops.latest(guildId, storyId);
+  const lastPart = last === undefined ? undefined : book.part(last.partId)?.part;
+  let lastDrop = "None yet.";
+  if (last !== undefined) {
+    const name = lastPart === undefined ? last.partId : partLabel(lastPart);
+    lastDrop =
+      last.state === "posted"
+        ? `${name}: posted ${time(last.postedAt ?? last.updatedAt, TimestampStyles.RelativeTime)} (${last.pages} messages).`
+        : `${name}: **not finished** (${last.messageIds.length} of ${last.pages} messages posted, ${last.attempts} failed ${last.attempts === 1 ? "try" : "tries"}).${last.lastError === undefined ? "" : ` Last error: ${last.lastError}.`}`;
+  }
+  let nextDrop = "No schedule: set one with /serial schedule.";
+  if (scenes.every(({ part }) => released.has(part.id))) nextDrop = "Every part is out.";
+  else if (settings.paused) nextDrop = "Paused: /serial resume starts the schedule again.";
+  else if (next !== undefined)
+    nextDrop = `${time(next, TimestampStyles.FullDateShortTime)} (${time(next, TimestampStyles.RelativeTime)})`;
+  const embed = new EmbedBuilder()
+    .setColor(ACCENT)
+    .setTitle(`${book.story.meta.title}: drops`)
+    .addFields(
+      {
+        name: "Reading channel",
+        value:
+          settings.channelId === undefined
+            ? "Not set: use /serial channel."
+            : `<#${settings.channelId}>`,
+        inline: true,
+      },
+      {
+        name: "Schedule",
+        value:
+          settings.schedule === undefined
+            ? "None"
+            : `\`${settings.schedule}\` (${settings.timezone})`,
+        inline: true,
+      },
+      {
+        name: "Released",
+        value: `${scenes.filter(({ part }) => released.has(part.id)).length} of ${scenes.length} parts`,
+        inline: true,
+      },
+      { name: "Next drop", value: nextDrop },
+      { name: "Last drop", value: lastDrop },
+    );
+  return { embeds: [embed.toJSON()] };
+}

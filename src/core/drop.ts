@@ -1,0 +1,62 @@
+/** A drop goes pending → posting (pages sent so far recorded) → posted, and is never repeated. */
+export type DropState = "pending" | "posting" | "posted";
+
+/** Why a drop happened: its cron time, a make-up for one missed while down, by hand, or a part's own time. */
+export type DropReason = "schedule" | "catch-up" | "now" | "release-at";
+
+export interface Drop {
+  readonly guildId: string;
+  readonly storyId: string;
+  readonly partId: string;
+  readonly channelId: string;
+  readonly state: DropState;
+  readonly reason: DropReason;
+  /** How many messages the drop posts: one per page. */
+  readonly pages: number;
+  /** Message ids of the pages posted so far, in order. */
+  readonly messageIds: readonly string[];
+  readonly attempts: number;
+  readonly lastError: string | undefined;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+  readonly postedAt: Date | undefined;
+}
+
+/** A server's own drop settings; unset fields fall back to the bot's defaults. */
+export interface GuildSettings {
+  readonly guildId: string;
+  readonly channelId: string | undefined;
+  readonly schedule: string | undefined;
+  readonly timezone: string | undefined;
+  readonly paused: boolean;
+  /** When the schedule fires next, kept so that a drop missed while the bot was down is seen. */
+  readonly nextDropAt: Date | undefined;
+}
+
+/** A server's drop settings with the bot's defaults filled in. */
+export interface EffectiveSettings {
+  readonly channelId: string | undefined;
+  readonly schedule: string | undefined;
+  readonly timezone: string;
+  readonly paused: boolean;
+}
+
+/** How a try at posting a drop ended; a failed drop is kept and finished later. */
+export type DropOutcome =
+  | { readonly ok: true; readonly drop: Drop }
+  | {
+      readonly ok: false;
+      readonly drop: Drop;
+      readonly error: string;
+      readonly retryable: boolean;
+    };
+
+/** A drop asked for: its outcome, or why there was nothing to post. */
+export type DropAttempt =
+  | DropOutcome
+  | {
+      readonly ok: false;
+      readonly drop?: undefined;
+      readonly error: string;
+      readonly retryable: false;
+    };

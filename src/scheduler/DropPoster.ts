@@ -1,0 +1,127 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { DiscordAPIError, HTTPError, type REST, Routes } from "discord.js";
+import { z } from "zod";
+import type { Book } from "../core/Book.js";
+import type { Drop, DropOutcome } from "../core/drop.js";
+import type { Logger } from "../logger.js";
+import type { Store } from "../store/Store.js";
+import { dropMessages } from "./dropMessages.js";
+import { dropNonce } from "./dropNonce.js";
+
+export interface DropPosterOptions {
+  readonly rest: REST;
+  readonly store: Store;
+  readonly book: Book;
+  readonly log: Logger;
+  readonly clock: () => Date;
+  /** Waits between tries of a failing request (5xx, timeouts); their count is the number of retries. */
+  readonly backoffMs?: readonly number[];
+}
+
+const posted = z.object({ id: z.string() });
+
+/**
+ * Discord allows one reaction per 250 ms in a channel. discord.js only learns a bucket's state
+ * from its second request, so without this spacing the second reaction would always spend a 429.
+ */
+const REACTION_SPACING_MS = 250;
+
+/** Discord errors that no retry will fix until someone changes something. */
+const PERMANENT: Readonly<Record<number, string>> = {
+  10003: "the reading channel no longer exists",
+  50001: "the bot cannot see the reading channel",
+  50013: "the bot lacks permission to post or react in the reading channel",
+};
+
+/**
+ * Posts a drop, page by page, exactly once: each page goes out with a nonce fixed for that page
+ * and `enforce_nonce`, and its message id is stored before the next page is sent, so a drop
+ * interrupted at any point (a crash, a kill, a Discord error) is finished later without a
+ * missing or repeated page. The part is released in the same transaction that marks it posted.
+ */
+export class DropPoster {
+  readonly #options: DropPosterOptions;
+
+  constructor(options: DropPosterOptions) {
+    this.#options = options;
+  }
+
+  async post(drop: Drop): Promise<DropOutcome> {
+    const { store, book, log, clock } = this.#options;
+    const bookPart = book.part(drop.partId);
+    const where = { guildId: drop.guildId, channelId: drop.channelId, partId: drop.partId };
+    if (bookPart === undefined) {
+      return this.#fail(drop, `the part "${drop.partId}" is no longer in the story`, false);
+    }
+    const messages = dropMessages(book, bookPart);
+    try {
+      for (let page = drop.messageIds.length; page < messages.length; page += 1) {
+        const body = { ...messages[page], nonce: dropNonce(drop, page), enforce_nonce: true };
+        const message = posted.parse(
+          await this.#withRetries(() =>
+            this.#options.rest.post(Routes.channelMessages(drop.channelId), { body }),
+          ),
+        );
+        store.drops.recordMessage(drop, page, message.id, clock());
+        log.debug({ ...where, page, messageId: message.id }, "drop page posted");
+      }
+      const last = store.drops.get(drop)?.messageIds.at(-1);
+      if (last === undefined) throw new Error("The drop has no message to react to.");
+      for (const [index, emoji] of book.story.meta.reactions.entries()) {
+        if (index > 0) await sleep(REACTION_SPACING_MS);
+        await this.#withRetries(() =>
+          this.#options.rest.put(
+            Routes.channelMessageOwnReaction(drop.channelId, last, encodeURIComponent(emoji)),
+          ),
+        );
+      }
+      store.drops.markPosted(drop, clock(), () => {
+        store.releases.add(drop.guildId, drop.storyId, drop.partId, clock());
+      });
+      log.info({ ...where, pages: messages.length, reason: drop.reason }, "drop posted");
+      return { ok: true, drop: store.drops.get(drop) ?? drop };
+    } catch (error) {
+      const permanent =
+        error instanceof DiscordAPIError ? PERMANENT[Number(error.code)] : undefined;
+      const reason = permanent ?? describe(error);
+      log.error(
+        { ...where, err: error },
+        "drop failed; it stays pending and will be finished later",
+      );
+      return this.#fail(drop, reason, permanent === undefined);
+    }
+  }
+
+  #fail(drop: Drop, error: string, retryable: boolean): DropOutcome {
+    const { store, clock } = this.#options;
+    store.drops.recordFailure(drop, error, clock());
+    return { ok: false, drop: store.drops.get(drop) ?? drop, error, retryable };
+  }
+
+  /** Runs a request, retrying server errors and timeouts with backoff (discord.js waits out 429s). */
+  async #withRetries<T>(request: () => Promise<T>): Promise<T> {
+    const waits = this.#options.backoffMs ?? [1000, 4000];
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await request();
+      } catch (error) {
+        const wait = waits[attempt];
+        if (!isTransient(error) || wait === undefined) throw error;
+        await sleep(wait);
+      }
+    }
+  }
+}
+
+function isTransient(error: unknown): boolean {
+  if (error instanceof HTTPError) return error.status >= 500;
+  if (error instanceof DiscordAPIError) return error.status >= 500;
+  return error instanceof Error && (error.name === "AbortError" || error.name === "TimeoutError");
+}
+
+function describe(error: unknown): string {
+  if (error instanceof DiscordAPIError)
+    return `Discord refused the post (${error.status}, code ${error.code}): ${error.message}`;
+  if (error instanceof HTTPError) return `Discord answered ${error.status} ${error.message}`;
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,48 @@
+import { EmbedBuilder } from "@discordjs/builders";
+import type { RESTPostAPIChannelMessageJSONBody } from "discord.js";
+import { partLabel } from "../commands/views/partLabel.js";
+import { ACCENT } from "../commands/views/style.js";
+import type { Book, BookPart } from "../core/Book.js";
+import { readingMinutes } from "../core/countWords.js";
+
+/**
+ * The messages of one drop, one per page: the first carries the header (story, part, dateline
+ * and place, reading time), the last the pointer to private reading and, once posted, the
+ * reaction emoji.
+ */
+export function dropMessages(book: Book, bookPart: BookPart): RESTPostAPIChannelMessageJSONBody[] {
+  const { part, pages } = bookPart;
+  const count = pages.length;
+  return pages.map((page, index) => {
+    const embed = new EmbedBuilder().setColor(ACCENT).setDescription(page.text);
+    const counter = count > 1 ? [`${index + 1}/${count}`] : [];
+    if (index === 0) {
+      embed
+        .setAuthor({ name: book.story.meta.title })
+        .setTitle(`New: ${partLabel(part)}`)
+        .setFooter({
+          text: [
+            part.dateline,
+            part.place,
+            `about ${readingMinutes(bookPart.words)} min read`,
+            ...counter,
+          ]
+            .filter((item) => item !== undefined)
+            .join(" · "),
+        });
+    } else {
+      embed.setFooter({ text: [partLabel(part), ...counter].join(" · ") });
+    }
+    const last = index === count - 1;
+    return {
+      embeds: [embed.toJSON()],
+      ...(last
+        ? {
+            content:
+              "Read it privately, from where you left off, with /read. React below to tell the author how it landed.",
+          }
+        : {}),
+      allowed_mentions: { parse: [] },
+    };
+  });
+}

@@ -1,0 +1,73 @@
+import type { GuildSettings } from "../core/drop.js";
+import type { Db } from "./openDatabase.js";
+
+interface SettingsRow {
+  guild_id: string;
+  channel_id: string | null;
+  schedule: string | null;
+  timezone: string | null;
+  paused: number;
+  next_drop_at: number | null;
+}
+
+export type SettingsChange = Partial<Omit<GuildSettings, "guildId">>;
+
+const toSettings = (row: SettingsRow): GuildSettings => ({
+  guildId: row.guild_id,
+  channelId: row.channel_id ?? undefined,
+  schedule: row.schedule ?? undefined,
+  timezone: row.timezone ?? undefined,
+  paused: row.paused === 1,
+  nextDropAt: row.next_drop_at === null ? undefined : new Date(row.next_drop_at),
+});
+
+/** Each server's drop channel, schedule, pause and next drop time. */
+export class GuildSettingsRepository {
+  readonly #get;
+  readonly #upsert;
+
+  constructor(db: Db) {
+    this.#get = db.prepare<[string], SettingsRow>(
+      "SELECT guild_id, channel_id, schedule, timezone, paused, next_drop_at FROM guild_settings WHERE guild_id = ?",
+    );
+    this.#upsert = db.prepare<
+      [string, string | null, string | null, string | null, number, number | null, number]
+    >(
+      `INSERT INTO guild_settings (guild_id, channel_id, schedule, timezone, paused, next_drop_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (guild_id) DO UPDATE SET
+         channel_id = excluded.channel_id, schedule = excluded.schedule, timezone = excluded.timezone,
+         paused = excluded.paused, next_drop_at = excluded.next_drop_at, updated_at = excluded.updated_at`,
+    );
+  }
+
+  /** The server's settings (all unset, not paused, when it has none). */
+  get(guildId: string): GuildSettings {
+    const row = this.#get.get(guildId);
+    return row === undefined
+      ? {
+          guildId,
+          channelId: undefined,
+          schedule: undefined,
+          timezone: undefined,
+          paused: false,
+          nextDropAt: undefined,
+        }
+      : toSettings(row);
+  }
+
+  /** Changes some settings and keeps the rest; returns the result. */
+  update(guildId: string, change: SettingsChange, now: Date): GuildSettings {
+    const next = { ...this.get(guildId), ...change };
+    this.#upsert.run(
+      guildId,
+      next.channelId ?? null,
+      next.schedule ?? null,
+      next.timezone ?? null,
+      next.paused ? 1 : 0,
+      next.nextDropAt?.getTime() ?? null,
+      now.getTime(),
+    );
+    return next;
+  }
+}

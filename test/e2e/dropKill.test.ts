@@ -1,0 +1,104 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, describe, expect, it } from "vitest";
+import type { StoredMessage } from "../../src/localDiscord/LocalDiscord.js";
+import { type LocalServer, startLocalServer } from "../../src/sandbox/startLocalServer.js";
+import { loadStory } from "../../src/story/loadStory.js";
+import { eventually } from "../helpers/eventually.js";
+import { tempDir } from "../helpers/tempDir.js";
+import { expectVerbatimPages } from "../helpers/verbatim.js";
+
+const root = new URL("../..", import.meta.url).pathname;
+const children: ChildProcess[] = [];
+const servers: LocalServer[] = [];
+
+afterEach(async () => {
+  for (const child of children.splice(0)) child.kill("SIGKILL");
+  await Promise.all(servers.splice(0).map((server) => server.discord.close()));
+});
+
+/** `npm start` as a child process, against the local server, dropping every second. */
+function startBot(server: LocalServer, database: string): ChildProcess {
+  const bot = spawn(process.execPath, ["--import", "tsx", join(root, "src", "index.ts")], {
+    cwd: root,
+    env: {
+      PATH: process.env.PATH ?? "",
+      ...server.env,
+      DATABASE_PATH: database,
+      DROP_SCHEDULE: "* * * * * *",
+      LOG_LEVEL: "warn",
+    },
+    stdio: "ignore",
+  });
+  children.push(bot);
+  return bot;
+}
+
+/** How many drops the bot's database holds as posted (read through a second connection). */
+function postedDrops(database: string): number {
+  if (!existsSync(database)) return 0;
+  const db = new Database(database, { readonly: true, timeout: 5000 });
+  try {
+    const row = db
+      .prepare<[], { posted: number }>(
+        "SELECT count(*) AS posted FROM drops WHERE state = 'posted'",
+      )
+      .get();
+    return row?.posted ?? 0;
+  } catch {
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+const postsIn = (server: LocalServer): StoredMessage[] =>
+  server.discord.messages(server.reading.id).filter((message) => ((message.flags ?? 0) & 64) === 0);
+
+describe("a drop killed with SIGKILL", () => {
+  // The drop's requests: 1 and 2 post the two pages of Part 1, 3 to 7 seed its five reactions.
+  it.each([
+    ["while posting its first page", 1],
+    ["while posting its second page", 2],
+    ["while seeding its reactions", 5],
+  ])(
+    "%s is finished after a restart with every page posted exactly once",
+    async (_step, killAt) => {
+      const server = await startLocalServer();
+      servers.push(server);
+      const posts = () => postsIn(server);
+      const database = join(tempDir(), "serial.db");
+      let dropRequests = 0;
+      const first = startBot(server, database);
+      const stop = server.discord.onRequest(({ method, path }) => {
+        const isDropRequest =
+          (method === "POST" && path === `/channels/${server.reading.id}/messages`) ||
+          (method === "PUT" && path.startsWith(`/channels/${server.reading.id}/messages/`));
+        if (isDropRequest && ++dropRequests === killAt) first.kill("SIGKILL");
+      });
+      const [, signal] = await once(first, "exit");
+      stop();
+      expect(signal).toBe("SIGKILL");
+
+      startBot(server, database);
+      await eventually(
+        () => postedDrops(database) === 2,
+        "both drops marked posted in the bot's database",
+        20_000,
+      );
+      const messages = posts();
+      expect(messages).toHaveLength(4);
+      const scenes = (await loadStory("story")).parts.filter((part) => part.kind === "scene");
+      expectVerbatimPages(
+        messages.map((message) => message.embeds[0]?.description ?? ""),
+        scenes.map((scene) => scene.text),
+      );
+      expect(
+        messages.map((message) => message.reactions?.map((reaction) => reaction.count) ?? []),
+      ).toEqual([[], [1, 1, 1, 1, 1], [], [1, 1, 1, 1, 1]]);
+    },
+  );
+});

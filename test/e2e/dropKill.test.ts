@@ -85,20 +85,22 @@ describe("a drop killed with SIGKILL", () => {
 
       startBot(server, database);
       await eventually(
-        () => postedDrops(database) === 2,
-        "both drops marked posted in the bot's database",
+        () => postedDrops(database) >= 1,
+        "the interrupted drop marked posted in the bot's database",
         20_000,
       );
-      const messages = posts();
-      expect(messages).toHaveLength(4);
-      const scenes = (await loadStory("story")).parts.filter((part) => part.kind === "scene");
+      const partOne = (await loadStory("story")).parts.find((part) => part.id === "new-york");
+      const pages = posts().filter((message) =>
+        partOne?.text.includes(message.embeds[0]?.description ?? "-"),
+      );
+      expect(pages).toHaveLength(2);
       expectVerbatimPages(
-        messages.map((message) => message.embeds[0]?.description ?? ""),
-        scenes.map((scene) => scene.text),
+        pages.map((message) => message.embeds[0]?.description ?? ""),
+        [partOne?.text ?? ""],
       );
       expect(
-        messages.map((message) => message.reactions?.map((reaction) => reaction.count) ?? []),
-      ).toEqual([[], [1, 1, 1, 1, 1], [], [1, 1, 1, 1, 1]]);
+        pages.map((message) => message.reactions?.map((reaction) => reaction.count) ?? []),
+      ).toEqual([[], [1, 1, 1, 1, 1]]);
     },
   );
 });

@@ -7,6 +7,7 @@ import type { Services } from "./commands/types.js";
 import { type Config, requireToken } from "./config.js";
 import { bindBook } from "./core/Book.js";
 import type { Logger } from "./logger.js";
+import { DropNotifier } from "./scheduler/DropNotifier.js";
 import { DropPoster } from "./scheduler/DropPoster.js";
 import { DropScheduler } from "./scheduler/DropScheduler.js";
 import { channelInGuild, channelProblem, warnInSystemChannel } from "./scheduler/guildChannels.js";
@@ -24,7 +25,7 @@ export interface App {
  * Wires the bot together: story, database, Discord client, commands. Refuses to start (throws
  * with a message naming the problem) on a bad story folder, database or token.
  */
-export async function startApp(config: Config, log: Logger): Promise<App> {
+export async function startApp(config: Config, baseLog: Logger): Promise<App> {
   const token = requireToken(config);
   const book = bindBook(await loadStory(config.storyDir));
   const store = new Store(config.databasePath);
@@ -37,12 +38,15 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
       ReactionManager: 0,
     }),
   });
+  const log = client.shard === null ? baseLog : baseLog.child({ shards: client.shard.ids });
   const clock = () => new Date();
   const poster = new DropPoster({ rest: client.rest, store, book, log, clock });
+  const notifier = new DropNotifier({ rest: client.rest, store, book, log, clock });
   const scheduler = new DropScheduler({
     store,
     book,
     poster,
+    notifier,
     log,
     clock,
     defaults: {

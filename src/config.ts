@@ -61,6 +61,23 @@ const schema = z.object({
     optional,
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   ),
+  SHARD_COUNT: z.preprocess(
+    optional,
+    z
+      .union(
+        [
+          z.literal("auto"),
+          z
+            .string()
+            .regex(/^[1-9]\d*$/)
+            .transform(Number),
+        ],
+        {
+          error: 'must be "auto" or a whole number of shards such as 2',
+        },
+      )
+      .default("auto"),
+  ),
 });
 
 export interface Config {
@@ -74,6 +91,8 @@ export interface Config {
   readonly dropTimezone: string;
   readonly authorIds: ReadonlySet<string>;
   readonly logLevel: string;
+  /** How many shards `npm run start:sharded` runs, or "auto" for Discord's recommendation. */
+  readonly shardCount: number | "auto";
 }
 
 /** Thrown when the environment holds a bad setting; the message names each one and how to fix it. */
@@ -104,6 +123,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     dropTimezone: settings.DROP_TIMEZONE,
     authorIds: new Set(settings.AUTHOR_IDS),
     logLevel: settings.LOG_LEVEL,
+    shardCount: settings.SHARD_COUNT,
   };
 }
 

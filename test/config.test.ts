@@ -11,6 +11,7 @@ describe("loadConfig", () => {
       dropTimezone: "UTC",
       dropSchedule: undefined,
       logLevel: "info",
+      shardCount: "auto",
     });
     expect(config.authorIds).toEqual(new Set());
   });
@@ -34,6 +35,7 @@ describe("loadConfig", () => {
       DROP_TIMEZONE: "Europe/London",
       AUTHOR_IDS: " 323456789012345678 ,423456789012345678,",
       LOG_LEVEL: "warn",
+      SHARD_COUNT: "2",
     });
     expect(config).toMatchObject({
       discordToken: "token",
@@ -45,6 +47,7 @@ describe("loadConfig", () => {
       dropSchedule: "0 18 * * 5",
       dropTimezone: "Europe/London",
       logLevel: "warn",
+      shardCount: 2,
     });
     expect(config.authorIds).toEqual(new Set(["323456789012345678", "423456789012345678"]));
   });
@@ -56,6 +59,7 @@ describe("loadConfig", () => {
     ["DROP_TIMEZONE", "Mars/Olympus", /DROP_TIMEZONE: must be an IANA time zone/],
     ["DISCORD_API_URL", "localhost:8080", /DISCORD_API_URL: must be an http\(s\) URL/],
     ["LOG_LEVEL", "loud", /LOG_LEVEL/],
+    ["SHARD_COUNT", "0", /SHARD_COUNT: must be "auto" or a whole number/],
   ])("refuses a bad %s, naming it and the fix", (name, value, pattern) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(pattern);

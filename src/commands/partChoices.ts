@@ -1,6 +1,6 @@
 import type { APIApplicationCommandOptionChoice } from "discord.js";
 import type { BookPart } from "../core/Book.js";
-import { partLabel } from "./views/partLabel.js";
+import { partLabel } from "../core/partLabel.js";
 
 /** Autocomplete choices among the readable parts, matching what the member has typed so far. */
 export function partChoices(

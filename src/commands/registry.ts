@@ -1,4 +1,5 @@
 import { next } from "./next.js";
+import { notify } from "./notify.js";
 import { pageButton } from "./pageButton.js";
 import { read } from "./read.js";
 import { readButton } from "./readButton.js";
@@ -6,7 +7,7 @@ import { serial } from "./serial.js";
 import type { ButtonHandler, ChatCommand } from "./types.js";
 
 export const chatCommands: ReadonlyMap<string, ChatCommand> = new Map(
-  [read, next, serial].map((command) => [command.data.name, command]),
+  [read, next, notify, serial].map((command) => [command.data.name, command]),
 );
 
 export const buttonHandlers: ReadonlyMap<string, ButtonHandler> = new Map(

@@ -2,13 +2,13 @@ import { TimestampStyles, time } from "@discordjs/formatters";
 import { ChannelType, PermissionFlagsBits } from "discord.js";
 import type { DropAttempt } from "../core/drop.js";
 import { isTimeZone } from "../core/isTimeZone.js";
+import { partLabel } from "../core/partLabel.js";
 import { nextUnreleased } from "../core/reading.js";
 import { cronProblem } from "../scheduler/dropSchedule.js";
 import { guildCommand } from "./guildCommand.js";
 import { assertAuthor } from "./isAuthor.js";
 import type { ChatCommand, CommandContext, Reply, Services } from "./types.js";
 import { UserError } from "./UserError.js";
-import { partLabel } from "./views/partLabel.js";
 import { serialStatus } from "./views/serialStatus.js";
 
 const say = (content: string): Reply => ({ mode: "reply", message: { content } });
@@ -101,6 +101,27 @@ const subcommands: Readonly<Record<string, Subcommand>> = {
     );
   },
 
+  "ping-role"(services, context) {
+    const role = context.options.get("role");
+    const pingRoleId = typeof role === "string" ? role : undefined;
+    services.store.settings.update(context.guildId, { pingRoleId }, context.now);
+    return say(
+      pingRoleId === undefined
+        ? "New parts will mention no role."
+        : `New parts will mention <@&${pingRoleId}>. Make the role mentionable, or give me Mention All Roles, so the mention pings.`,
+    );
+  },
+
+  threads(services, context) {
+    const threads = context.options.get("on") === true;
+    services.store.settings.update(context.guildId, { threads }, context.now);
+    return say(
+      threads
+        ? "Each new part will open a discussion thread on its last message."
+        : "New parts will open no thread.",
+    );
+  },
+
   async "drop-now"(services, context) {
     const attempt = await services.drops.drop(context.guildId, "now");
     services.drops.reschedule();
@@ -148,6 +169,20 @@ export const serial = {
             .setName("timezone")
             .setDescription("IANA time zone, e.g. Europe/London")
             .setMaxLength(64),
+        ),
+    )
+    .addSubcommand((sub) =>
+      sub
+        .setName("ping-role")
+        .setDescription("Mention a role on each new part (leave empty for none)")
+        .addRoleOption((option) => option.setName("role").setDescription("The role to mention")),
+    )
+    .addSubcommand((sub) =>
+      sub
+        .setName("threads")
+        .setDescription("Open a discussion thread for each new part")
+        .addBooleanOption((option) =>
+          option.setName("on").setDescription("Open threads?").setRequired(true),
         ),
     )
     .addSubcommand((sub) =>

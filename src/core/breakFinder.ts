@@ -147,56 +147,75 @@ export function createBreakFinder(
       }
     };
 
-    while ((gaps[firstGap]?.end ?? contentEnd) <= start) firstGap++;
-    for (let index = firstGap; index < gaps.length; index++) {
-      const gap = gaps[index];
-      if (!gap || gap.end > limit) break;
-      consider(gap, gap.level);
-    }
+    const considerLineGaps = () => {
+      while ((gaps[firstGap]?.end ?? contentEnd) <= start) firstGap++;
+      for (let index = firstGap; index < gaps.length; index++) {
+        const gap = gaps[index];
+        if (!gap || gap.end > limit) break;
+        consider(gap, gap.level);
+      }
+    };
 
-    let window = reach("sentence");
-    if (window.from <= window.to) {
-      for (const { index } of sentences.startsIn(window.from, window.to + SENTENCE_SPILL)) {
+    const considerSentences = () => {
+      const { from, to } = reach("sentence");
+      if (from > to) return;
+      for (const { index } of sentences.startsIn(from, to + SENTENCE_SPILL)) {
         consider(gapAround(index), "sentence");
       }
-    }
+    };
 
-    window = reach("word");
-    if (window.from <= window.to) {
+    /** Spaces between words: the nearest on either side of the target is the best. */
+    const considerSpaces = () => {
+      const { from, to } = reach("word");
+      if (from > to) return;
       const atSpace = (index: number) =>
         !isBetweenNonSpaces(index) && consider(gapAround(index), "word");
-      walk(-1, window.from, atSpace);
-      walk(1, window.to, atSpace);
-    }
-    // Words not set apart by spaces (CJK, Thai, "well-known"): the nearest wins, so widen the search step by step.
-    for (let radius = FIRST_WORD_RADIUS; ; radius *= 2) {
-      window = reach("word", radius);
-      if (window.from > window.to) break;
-      let found = false;
-      if (mayHoldWordBreaks(text.slice(window.from - 1, window.to + 1))) {
-        for (const { index, wordLike } of words.startsIn(window.from, window.to)) {
-          if (wordLike && isBetweenNonSpaces(index)) {
-            found = consider({ end: index, next: index }, "word") || found;
+      walk(-1, from, atSpace);
+      walk(1, to, atSpace);
+    };
+
+    /**
+     * Words not set apart by spaces (CJK, Thai, "well-known"): the nearest wins, so the
+     * search widens step by step.
+     */
+    const considerUnspacedWords = () => {
+      for (let radius = FIRST_WORD_RADIUS; ; radius *= 2) {
+        const { from, to } = reach("word", radius);
+        if (from > to) return;
+        let found = false;
+        if (mayHoldWordBreaks(text.slice(from - 1, to + 1))) {
+          for (const { index, wordLike } of words.startsIn(from, to)) {
+            if (wordLike && isBetweenNonSpaces(index)) {
+              found = consider({ end: index, next: index }, "word") || found;
+            }
           }
         }
+        const whole = reach("word");
+        if (found || (from <= whole.from && to >= whole.to)) return;
       }
-      const whole = reach("word");
-      if (found || (window.from <= whole.from && window.to >= whole.to)) break;
-    }
+    };
 
-    window = reach("grapheme");
-    if (window.from <= window.to) {
+    const considerGraphemes = () => {
+      const { from, to } = reach("grapheme");
+      if (from > to) return;
       const between = (index: number) =>
         isBetweenNonSpaces(index) && consider({ end: index, next: index }, "grapheme");
-      walk(-1, window.from, between);
-      walk(1, window.to, between);
-    }
+      walk(-1, from, between);
+      walk(1, to, between);
+    };
 
-    if (best) return best;
-    if (cut) return cut;
-    // A grapheme longer than a page: break between code points, as near the target as can be.
-    const index = Math.min(limit, Math.max(start + 1, Math.floor(target)));
-    if (!splitsSurrogatePair(text, index)) return gapAround(index);
-    return gapAround(index + 1 <= limit ? index + 1 : index - 1);
+    /** For a grapheme longer than a page: a break between code points, near the target. */
+    const codePointBreak = () => {
+      const index = Math.min(limit, Math.max(start + 1, Math.floor(target)));
+      if (!splitsSurrogatePair(text, index)) return gapAround(index);
+      return gapAround(index + 1 <= limit ? index + 1 : index - 1);
+    };
+
+    considerLineGaps();
+    considerSentences();
+    considerSpaces();
+    considerUnspacedWords();
+    considerGraphemes();
+    return best ?? cut ?? codePointBreak();
   };
 }

@@ -17,6 +17,8 @@ export interface Drop {
   readonly messageIds: readonly string[];
   readonly attempts: number;
   readonly lastError: string | undefined;
+  /** The discussion thread opened on the drop's last message, once there is one. */
+  readonly threadId: string | undefined;
   readonly createdAt: Date;
   readonly updatedAt: Date;
   readonly postedAt: Date | undefined;
@@ -29,6 +31,10 @@ export interface GuildSettings {
   readonly schedule: string | undefined;
   readonly timezone: string | undefined;
   readonly paused: boolean;
+  /** A role mentioned on each drop. */
+  readonly pingRoleId: string | undefined;
+  /** Whether each drop opens a discussion thread. */
+  readonly threads: boolean;
   /** When the schedule fires next, kept so that a drop missed while the bot was down is seen. */
   readonly nextDropAt: Date | undefined;
 }
@@ -39,6 +45,8 @@ export interface EffectiveSettings {
   readonly schedule: string | undefined;
   readonly timezone: string;
   readonly paused: boolean;
+  readonly pingRoleId: string | undefined;
+  readonly threads: boolean;
 }
 
 /** How a try at posting a drop ended; a failed drop is kept and finished later. */

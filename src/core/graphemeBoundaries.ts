@@ -6,14 +6,13 @@ export interface GraphemeBoundaries {
   isBoundary(index: number): boolean;
 }
 
-/** Characters that never join the character after them into one cluster. */
+/** Letters, digits, punctuation, symbols, spaces: they join marks; Hangul or flags each other. */
 const BASE = /^[\p{L}\p{N}\p{P}\p{S}\p{Zs}]$/u;
-/** Marks, emoji modifiers and prepended letters: they may join a neighbour. */
-const JOINS_NEXT =
-  /^[\p{M}\p{Grapheme_Extend}\p{Emoji_Modifier}\u0D4E\u{111C2}\u{111C3}\u{1193F}\u{11941}\u{11A3A}\u{11A84}-\u{11A89}\u{11D46}\u{11F02}]$/u;
-/** Spacing marks that are letters by category. */
+/** What may join the character after it: marks, emoji modifiers and Malayalam's dot reph. */
+const JOINS_NEXT = /^[\p{M}\p{Grapheme_Extend}\p{Emoji_Modifier}\u0D4E]$/u;
+/** What may join the character before it: marks, emoji modifiers, and Thai and Lao AM. */
 const JOINS_PREVIOUS = /^[\p{M}\p{Grapheme_Extend}\p{Emoji_Modifier}\u0E33\u0EB3]$/u;
-/** Astral characters known not to be prepended: emoji, flags' letters and CJK ideographs. */
+/** The astral characters trusted as base: emoji, flags' letters and CJK ideographs. */
 const ASTRAL_BASE = /^[\p{Extended_Pictographic}\p{Regional_Indicator}\p{Script=Han}]$/u;
 const HANGUL = /^\p{Script=Hangul}$/u;
 const REGIONAL_INDICATOR = /^\p{Regional_Indicator}$/u;
@@ -22,6 +21,11 @@ const LF = 0x0a;
 const CR = 0x0d;
 /** Slice length for Intl.Segmenter, which slows down sharply on long strings. */
 const CHUNK = 512;
+
+/** Whether a character is in `BASE`; of astral ones, only those in `ASTRAL_BASE` are trusted. */
+function isBase(character: string): boolean {
+  return character.length === 1 ? BASE.test(character) : ASTRAL_BASE.test(character);
+}
 
 function isControl(code: number): boolean {
   return code < 0x20 || (code >= 0x7f && code < 0xa0);
@@ -45,14 +49,13 @@ function isCertainBoundary(text: string, index: number): boolean {
   if (splitsSurrogatePair(text, index)) return false;
   const left = characterBefore(text, index);
   const right = characterAt(text, index);
-  const leftIsBase = left.length === 1 ? BASE.test(left) : ASTRAL_BASE.test(left);
-  if (!leftIsBase || JOINS_NEXT.test(left)) return false;
-  if (!BASE.test(right) || JOINS_PREVIOUS.test(right)) return false;
+  if (!isBase(left) || JOINS_NEXT.test(left)) return false;
+  if (!isBase(right) || JOINS_PREVIOUS.test(right)) return false;
   if (HANGUL.test(left) && HANGUL.test(right)) return false;
   return !(REGIONAL_INDICATOR.test(left) && REGIONAL_INDICATOR.test(right));
 }
 
-/** All boundaries from `from` to `to`, both certain boundaries, in slices of at most a few `CHUNK`s. */
+/** All boundaries from `from` to `to`, both certain boundaries, segmented in short slices. */
 function boundariesBetween(segmenter: Intl.Segmenter, text: string, from: number, to: number) {
   const boundaries = new Set([from, to]);
   let start = from;

@@ -1,7 +1,7 @@
 import { isWhitespace } from "./isWhitespace.js";
 import type { Span } from "./span.js";
 
-/** Whitespace with a line break in it, where a page could end (`end`) and the next begin (`next`). */
+/** Whitespace with a line break in it: a page could end at `end` and the next begin at `next`. */
 export interface LineGap {
   readonly end: number;
   readonly next: number;
@@ -33,7 +33,7 @@ export function lineGaps(text: string, sceneBreaks: readonly Span[]): LineGap[] 
     }
     lineBreak.lastIndex = next;
     if (end === 0 || next === text.length) continue;
-    const scene = false;
+    const scene = sceneEnds.has(end) || sceneStarts.has(next);
     gaps.push({ end, next, level: scene ? "scene" : breaks >= 2 ? "paragraph" : "line" });
   }
   return gaps;

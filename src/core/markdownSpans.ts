@@ -52,29 +52,23 @@ export function markdownSpans(text: string): Span[] {
 
 /** Code spans of `block`: a run of backticks closes at the next run of the same length. */
 function codeSpans(block: string): Span[] {
-  const runs = Array.from(block.matchAll(BACKTICKS), (match): Span => {
-    return { start: match.index, end: match.index + match[0].length };
-  });
-  const byLength = new Map<number, number[]>();
-  runs.forEach((run, index) => {
-    const length = run.end - run.start;
-    const sameLength = byLength.get(length);
-    if (sameLength) sameLength.push(index);
-    else byLength.set(length, [index]);
-  });
-  const cursor = new Map<number, number>();
+  const runs = Array.from(block.matchAll(BACKTICKS), (match) => ({
+    start: match.index,
+    end: match.index + match[0].length,
+  }));
+  const nextOfSameLength: (number | undefined)[] = [];
+  const laterOfLength = new Map<number, number>();
+  for (let index = runs.length - 1; index >= 0; index--) {
+    const length = (runs[index]?.end ?? 0) - (runs[index]?.start ?? 0);
+    nextOfSameLength[index] = laterOfLength.get(length);
+    laterOfLength.set(length, index);
+  }
   const spans: Span[] = [];
   for (let index = 0; index < runs.length; index++) {
+    const closeIndex = nextOfSameLength[index];
     const open = runs[index];
-    if (!open) break;
-    const length = open.end - open.start;
-    const sameLength = byLength.get(length) ?? [];
-    let position = cursor.get(length) ?? 0;
-    while ((sameLength[position] ?? Number.POSITIVE_INFINITY) <= index) position++;
-    cursor.set(length, position);
-    const closeIndex = sameLength[position];
     const close = closeIndex === undefined ? undefined : runs[closeIndex];
-    if (closeIndex !== undefined && close) {
+    if (open && close && closeIndex !== undefined) {
       spans.push({ start: open.start, end: close.end });
       index = closeIndex;
     }
@@ -82,7 +76,7 @@ function codeSpans(block: string): Span[] {
   return spans;
 }
 
-/** Adds the spans of one block (lines between blank lines and scene breaks) that starts at `offset`. */
+/** Adds the spans of a block (lines between blank lines and scene breaks) found at `offset`. */
 function parseBlock(block: string, offset: number, spans: Span[]): void {
   const code = codeSpans(block);
   const found = [...code];

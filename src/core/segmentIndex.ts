@@ -1,4 +1,4 @@
-/** Where a word or sentence segment starts, and whether it is a word (letters, digits, ideographs). */
+/** Where a word or sentence segment starts, and whether it is a word (letters, digits, kanji). */
 export interface SegmentStart {
   readonly index: number;
   readonly wordLike: boolean;

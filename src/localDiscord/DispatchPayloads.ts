@@ -1,6 +1,7 @@
 import type { GatewayDispatchEvents } from "discord.js";
 import type {
   GatewayChannelCreateDispatchData,
+  GatewayChannelDeleteDispatchData,
   GatewayGuildCreateDispatchData,
   GatewayGuildMemberAddDispatchData,
   GatewayGuildRoleCreateDispatchData,
@@ -19,6 +20,7 @@ export interface DispatchPayloads {
   [GatewayDispatchEvents.GuildMemberAdd]: GatewayGuildMemberAddDispatchData;
   [GatewayDispatchEvents.GuildRoleCreate]: GatewayGuildRoleCreateDispatchData;
   [GatewayDispatchEvents.ChannelCreate]: GatewayChannelCreateDispatchData;
+  [GatewayDispatchEvents.ChannelDelete]: GatewayChannelDeleteDispatchData;
   [GatewayDispatchEvents.ThreadCreate]: GatewayThreadCreateDispatchData;
   [GatewayDispatchEvents.MessageCreate]: GatewayMessageCreateDispatchData;
   [GatewayDispatchEvents.MessageUpdate]: GatewayMessageUpdateDispatchData;

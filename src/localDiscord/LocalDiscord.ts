@@ -19,6 +19,11 @@
  * const choices = await discord.autocomplete({ channelId, userId, name: "serial read", options: { story: "dr" }, focused: "story" });
  * discord.react(reader.id, channel.id, next.message.id, "❤️");  discord.unreact(...);
  * discord.sendMessage({ userId: reader.id, channelId: channel.id, content: "hi" });
+ * discord.deleteChannel(channel.id);               // CHANNEL_DELETE; the API answers 10003 after
+ *
+ * const fault = discord.injectFault({ method: "POST", path: /^\/channels\/\d+\/messages$/, times: 2,
+ *   fault: { status: 503 } });                     // or { status: 429, retryAfterMs: 300 }, { hang: true }
+ * fault.hits;  fault.clear();
  *
  * discord.messages(channel.id)   // everything posted there, ephemeral replies included (flags 64)
  * discord.message(id); discord.files(messageId); discord.commands(guildId?); discord.followUps(interactionId)
@@ -32,7 +37,9 @@
  * ids (10003, 10008, ...), interactions acknowledged once (40060) within `interactionTimeoutMs`
  * (10062), rate limits with real headers (429 recorded in `rateLimitViolations`), intents and
  * shards on the gateway, ephemeral messages that are never dispatched nor reactable. Every
- * request to a route it does not know gets 404 and lands in `unhandledRequests`.
+ * request to a route it does not know gets 404 and lands in `unhandledRequests`. Discord's own
+ * faults (5xx, unexpected 429s, requests that never get an answer) happen only when a test
+ * injects them (`injectFault`).
  *
  * Waits are event-driven and bounded (`waitTimeoutMs`): they fail with a message saying what
  * was awaited, never sleep-and-hope.
@@ -65,6 +72,7 @@ import {
 import { ChangeFeed, type WaitOptions } from "./ChangeFeed.js";
 import { CommandRegistry } from "./CommandRegistry.js";
 import { DiscordState } from "./DiscordState.js";
+import { type FaultInjection, FaultPlan, type InjectedFault } from "./FaultPlan.js";
 import { customIds, findComponent } from "./findComponent.js";
 import { type DispatchRecord, Gateway } from "./Gateway.js";
 import type { GatewaySessionInfo } from "./GatewaySession.js";
@@ -164,6 +172,7 @@ export class LocalDiscord {
   readonly #interactions: InteractionService;
   readonly #commands: CommandRegistry;
   readonly #log = new RequestLog();
+  readonly #faults = new FaultPlan();
   readonly #dispatches: DispatchRecord[] = [];
   #origin = "";
 
@@ -215,6 +224,7 @@ export class LocalDiscord {
       rateLimiter: settings === null ? null : new RateLimiter(settings),
       log: this.#log,
       changes: this.#changes,
+      faults: this.#faults,
     });
     this.#server = createServer((request, response) => {
       void rest.handle(request, response);
@@ -305,6 +315,34 @@ export class LocalDiscord {
     );
     this.#changes.notify();
     return { id: channel.id, name: channel.name, guildId };
+  }
+
+  /**
+   * Deletes a guild text channel with its messages and threads (CHANNEL_DELETE); requests to it
+   * then get 10003 Unknown Channel. The guild's system channel cannot be deleted here.
+   */
+  deleteChannel(channelId: string): void {
+    const channel = this.#state.channel(channelId);
+    const guildId = channel.guildId;
+    if (guildId === null || channel.parentId !== null) {
+      throw new Error(`deleteChannel: ${channelId} is not a guild text channel`);
+    }
+    const guild = this.#state.guild(guildId);
+    if (guild.systemChannelId === channelId) {
+      throw new Error(`deleteChannel: ${channelId} is the guild's system channel`);
+    }
+    const json = { ...this.#state.textChannelJson(channel), guild_id: guildId };
+    const removed = [...this.#state.channels.values()].filter(
+      (candidate) => candidate.id === channelId || candidate.parentId === channelId,
+    );
+    for (const gone of removed) {
+      for (const messageId of gone.messageIds) this.#state.messages.delete(messageId);
+      this.#state.channels.delete(gone.id);
+    }
+    const remaining = guild.channelIds.filter((id) => this.#state.channels.has(id));
+    guild.channelIds.splice(0, guild.channelIds.length, ...remaining);
+    this.#gateway.dispatch(GatewayDispatchEvents.ChannelDelete, json, { guildId });
+    this.#changes.notify();
   }
 
   /** Changes what the bot is denied in a channel (a member overwrite). */
@@ -562,6 +600,24 @@ export class LocalDiscord {
   onRequest(listener: (request: ArrivingRequest) => void): () => void {
     this.#log.arrivalListeners.add(listener);
     return () => this.#log.arrivalListeners.delete(listener);
+  }
+
+  /**
+   * Makes the next `times` (default 1) requests that match `method`, `route` and `path` fail
+   * with `fault` before anything else is checked, so nothing is created: a 5xx, a 429 with
+   * Retry-After (scope "user", or "global" with X-RateLimit-Global; these are not
+   * `rateLimitViolations`), or a hang (no answer; the connection stays open until the client
+   * aborts or `close()`). Faulted requests are in `requests` with `fault` set (status 0 for a
+   * hang). Earlier injections come first when several match.
+   *
+   * ```ts
+   * const outage = discord.injectFault({ route: "POST /channels/:channel/messages",
+   *   times: Infinity, fault: { status: 503 } });
+   * outage.hits;  outage.clear();
+   * ```
+   */
+  injectFault(injection: FaultInjection): InjectedFault {
+    return this.#faults.add(injection);
   }
 
   get unhandledRequests(): readonly UnhandledRequest[] {

@@ -1,7 +1,8 @@
+import type { Fault } from "./FaultPlan.js";
 import type { RateLimitViolation } from "./RateLimiter.js";
 import type { RouteId } from "./rest/createRoutes.js";
 
-/** A request the local API served. */
+/** A request the local API received, and its answer. */
 export interface RecordedRequest {
   readonly method: string;
   /** The path after /api/v10, URL-decoded ("/webhooks/1/tok/messages/@original"). */
@@ -9,12 +10,15 @@ export interface RecordedRequest {
   readonly query: string;
   /** The route that served it; null when none matched (404). */
   readonly route: RouteId | null;
+  /** The status answered; 0 when nothing was (an injected hang). */
   readonly status: number;
   /** The JSON body (or multipart payload_json) the bot sent. */
   readonly body: unknown;
   /** The JSON answered, or the error body. */
   readonly response: unknown;
   readonly at: number;
+  /** The injected fault that answered instead of the route (see `LocalDiscord.injectFault`). */
+  readonly fault?: Fault;
 }
 
 /** A request no route matched: a discord.js call the local Discord does not know. */

@@ -31,7 +31,8 @@ export const HELP = `Type what a member would:
   next, back, …         press a button on the last message by its label ("start reading", "resume")
   react ❤️              react to the latest post in #reading
   as author / as reader switch who you are (the author may use /serial)
-  drop                  release the next part, as the author would
+  drop                  post the next part to #reading now, as the author would
+  /notify dm:on         get a DM when a part is out
   restart               restart the bot (your place is kept)
   help                  this list
   quit                  leave`;
@@ -45,6 +46,8 @@ export class SandboxSession {
   #app: App;
   /** The last message with buttons each member was shown, which button labels act on. */
   readonly #current = new Map<string, APIMessage>();
+  /** Messages already shown, so each post in a channel is printed once. */
+  readonly #seen = new Set<string>();
 
   private constructor(
     private readonly server: LocalServer,
@@ -103,7 +106,7 @@ export class SandboxSession {
             await this.server.discord.runCommand({
               channelId: this.server.reading.id,
               userId: this.server.author.id,
-              name: "serial release-next",
+              name: "serial drop-now",
             }),
           );
         case "react":
@@ -132,10 +135,39 @@ export class SandboxSession {
     if (!("message" in outcome))
       return { output: `(the bot answered with response type ${outcome.type})`, quit: false };
     if (buttonsOf(outcome.message).length > 0) this.#current.set(this.#user.id, outcome.message);
+    this.#seen.add(outcome.message.id);
+    const news = this.#news();
     return {
-      output: renderMessage(outcome.message, { ...this.options.render, now: new Date() }),
+      output: [this.#render(outcome.message), ...news].join("\n\n"),
       quit: false,
     };
+  }
+
+  /** What the bot posted since the last command: in #reading, #general, and the member's DMs. */
+  #news(): string[] {
+    const { discord, reading, guild } = this.server;
+    const places: [string, string][] = [
+      [reading.id, "#reading"],
+      [guild.systemChannelId, "#general"],
+      [discord.dmChannel(this.#user.id), "a DM to you"],
+    ];
+    return places.flatMap(([channelId, where]) =>
+      discord
+        .messages(channelId)
+        .filter((message) => ((message.flags ?? 0) & 64) === 0 && !this.#seen.has(message.id))
+        .map((message) => {
+          this.#seen.add(message.id);
+          return `── new in ${where} ──\n${this.#render(message)}`;
+        }),
+    );
+  }
+
+  #render(message: APIMessage): string {
+    const names = new Map([
+      [this.server.reading.id, "reading"],
+      [this.server.guild.systemChannelId, "general"],
+    ]);
+    return renderMessage(message, { ...this.options.render, now: new Date(), channelNames: names });
   }
 
   #command(input: string): Promise<InteractionOutcome> {
@@ -205,8 +237,12 @@ export class SandboxSession {
         "Nothing in #reading to react to yet: reactions go on posted parts, and private pages take none.",
       );
     }
-    this.server.discord.react(this.#user.id, this.server.reading.id, latest.id, emoji);
-    return `You reacted ${emoji} to the latest post in #reading.`;
+    const { discord, reading } = this.server;
+    discord.react(this.#user.id, reading.id, latest.id, emoji);
+    const counts = (discord.message(latest.id)?.reactions ?? []).map(
+      (reaction) => `${reaction.emoji.name ?? "?"} ${reaction.count}`,
+    );
+    return `You reacted ${emoji} to the latest post in #reading: ${counts.join("  ")}`;
   }
 }
 

@@ -7,16 +7,25 @@ export interface RenderOptions {
   readonly color: boolean;
   readonly now: Date;
   readonly timeZone: string;
+  /** Channel names, to show `<#id>` as `#name`. */
+  readonly channelNames?: ReadonlyMap<string, string>;
 }
 
 const style = (code: string, on: boolean) => (text: string) =>
   on ? `\u001b[${code}m${text}\u001b[0m` : text;
 
-/** A message as a person would see it in Discord: text, embeds as framed blocks, buttons as [Labels]. */
+/**
+ * A message as a person would see it in Discord: text, embeds as framed blocks, buttons as
+ * [Labels], then the reactions with their counts.
+ */
 export function renderMessage(message: APIMessage, options: RenderOptions): string {
   const bold = style("1", options.color);
   const dim = style("2", options.color);
-  const text = (value: string) => formatTimestamps(value, options.now, options.timeZone);
+  const text = (value: string) =>
+    formatTimestamps(value, options.now, options.timeZone).replace(
+      /<#(\d+)>/g,
+      (mention, id: string) => `#${options.channelNames?.get(id) ?? mention.slice(2, -1)}`,
+    );
   const lines: string[] = [];
   if (((message.flags ?? 0) & 64) === 64) lines.push(dim("(only visible to you)"));
   if (message.content !== "") lines.push(...wrapText(text(message.content), options.width));
@@ -38,6 +47,10 @@ export function renderMessage(message: APIMessage, options: RenderOptions): stri
       : [],
   );
   lines.push(...buttons.filter((row) => row !== ""));
+  const reactions = (message.reactions ?? []).map(
+    (reaction) => `${reaction.emoji.name ?? "?"} ${reaction.count}`,
+  );
+  if (reactions.length > 0) lines.push(reactions.join("  "));
   return lines.join("\n");
 }
 

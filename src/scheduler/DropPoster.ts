@@ -2,7 +2,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { DiscordAPIError, HTTPError, type REST, Routes } from "discord.js";
 import { z } from "zod";
 import type { Book } from "../core/Book.js";
-import type { Drop, DropOutcome } from "../core/drop.js";
+import type { Drop, DropOutcome, EffectiveSettings } from "../core/drop.js";
+import { partLabel } from "../core/partLabel.js";
 import type { Logger } from "../logger.js";
 import type { Store } from "../store/Store.js";
 import { dropMessages } from "./dropMessages.js";
@@ -19,6 +20,9 @@ export interface DropPosterOptions {
 }
 
 const posted = z.object({ id: z.string() });
+
+/** What a server adds to its drops. */
+export type DropExtras = Pick<EffectiveSettings, "pingRoleId" | "threads">;
 
 /**
  * Discord allows one reaction per 250 ms in a channel. discord.js only learns a bucket's state
@@ -46,14 +50,15 @@ export class DropPoster {
     this.#options = options;
   }
 
-  async post(drop: Drop): Promise<DropOutcome> {
+  /** Posts (or finishes) a drop, mentioning `pingRoleId` and opening a thread when asked. */
+  async post(drop: Drop, extras: DropExtras): Promise<DropOutcome> {
     const { store, book, log, clock } = this.#options;
     const bookPart = book.part(drop.partId);
     const where = { guildId: drop.guildId, channelId: drop.channelId, partId: drop.partId };
     if (bookPart === undefined) {
       return this.#fail(drop, `the part "${drop.partId}" is no longer in the story`, false);
     }
-    const messages = dropMessages(book, bookPart);
+    const messages = dropMessages(book, bookPart, extras.pingRoleId);
     try {
       for (let page = drop.messageIds.length; page < messages.length; page += 1) {
         const body = { ...messages[page], nonce: dropNonce(drop, page), enforce_nonce: true };
@@ -67,6 +72,8 @@ export class DropPoster {
       }
       const last = store.drops.get(drop)?.messageIds.at(-1);
       if (last === undefined) throw new Error("The drop has no message to react to.");
+      if (extras.threads && drop.threadId === undefined)
+        await this.#openThread(drop, last, partLabel(bookPart.part));
       for (const [index, emoji] of book.story.meta.reactions.entries()) {
         if (index > 0) await sleep(REACTION_SPACING_MS);
         await this.#withRetries(() =>
@@ -89,6 +96,24 @@ export class DropPoster {
         "drop failed; it stays pending and will be finished later",
       );
       return this.#fail(drop, reason, permanent === undefined);
+    }
+  }
+
+  /** Opens the part's discussion thread; a failure is logged and does not hold up the drop. */
+  async #openThread(drop: Drop, messageId: string, name: string): Promise<void> {
+    const { rest, store, log, clock } = this.#options;
+    try {
+      const thread = posted.parse(
+        await rest.post(Routes.threads(drop.channelId, messageId), {
+          body: { name: `${name}: discussion`.slice(0, 100), auto_archive_duration: 10080 },
+        }),
+      );
+      store.drops.recordThread(drop, thread.id, clock());
+    } catch (error) {
+      log.warn(
+        { guildId: drop.guildId, channelId: drop.channelId, partId: drop.partId, err: error },
+        "could not open the discussion thread",
+      );
     }
   }
 

@@ -1,9 +1,16 @@
 import cron, { type ScheduledTask } from "node-cron";
 import type { Book, BookPart } from "../core/Book.js";
-import type { Drop, DropAttempt, DropReason, EffectiveSettings } from "../core/drop.js";
+import type {
+  Drop,
+  DropAttempt,
+  DropOutcome,
+  DropReason,
+  EffectiveSettings,
+} from "../core/drop.js";
 import { missedDrop, nextReleaseTime, nextScheduledPart, timedPartsDue } from "../core/dueDrops.js";
 import type { Logger } from "../logger.js";
 import type { Store } from "../store/Store.js";
+import type { DropNotifier } from "./DropNotifier.js";
 import type { DropPoster } from "./DropPoster.js";
 import { nextDropTimes } from "./dropSchedule.js";
 
@@ -18,6 +25,7 @@ export interface DropSchedulerOptions {
   readonly store: Store;
   readonly book: Book;
   readonly poster: DropPoster;
+  readonly notifier: DropNotifier;
   readonly log: Logger;
   readonly clock: () => Date;
   readonly defaults: DropDefaults;
@@ -55,8 +63,7 @@ export class DropScheduler {
     for (const guildId of this.#options.guildIds()) {
       const settings = this.settingsFor(guildId);
       const unfinished = store.drops.unfinished(guildId, this.#storyId);
-      if (unfinished !== undefined)
-        await this.#serialize(guildId, () => this.#options.poster.post(unfinished));
+      if (unfinished !== undefined) await this.#serialize(guildId, () => this.#post(unfinished));
       else if (
         !settings.paused &&
         settings.schedule !== undefined &&
@@ -113,7 +120,7 @@ export class DropScheduler {
     return this.#serialize(guildId, async () => {
       const { store, book, clock } = this.#options;
       const unfinished = store.drops.unfinished(guildId, this.#storyId);
-      if (unfinished !== undefined) return this.#options.poster.post(unfinished);
+      if (unfinished !== undefined) return this.#post(unfinished);
       const part = nextScheduledPart(book, store.releases.releasedIds(guildId, this.#storyId));
       if (part === undefined)
         return { ok: false, error: "every part is already out", retryable: false };
@@ -133,6 +140,8 @@ export class DropScheduler {
       schedule: own.schedule ?? defaults.schedule,
       timezone: own.timezone ?? defaults.timezone,
       paused: own.paused,
+      pingRoleId: own.pingRoleId,
+      threads: own.threads,
     };
   }
 
@@ -204,7 +213,7 @@ export class DropScheduler {
     );
     if (drop === undefined)
       return { ok: false, error: "that part was already dropped", retryable: false };
-    const outcome = await this.#options.poster.post(drop);
+    const outcome = await this.#post(drop);
     if (!outcome.ok && outcome.drop.attempts === 1) {
       await this.#options.warnAuthors(
         guildId,
@@ -226,6 +235,31 @@ export class DropScheduler {
         await this.#serialize(guildId, () => this.#start(guildId, bookPart, "release-at", clock()));
       }
     }
+  }
+
+  /** Posts a drop with the server's extras, then tells the members who asked. */
+  async #post(unfinished: Drop): Promise<DropOutcome> {
+    const settings = this.settingsFor(unfinished.guildId);
+    const drop = this.#relocate(unfinished, settings.channelId);
+    const outcome = await this.#options.poster.post(drop, settings);
+    if (outcome.ok) await this.#options.notifier.notify(outcome.drop);
+    return outcome;
+  }
+
+  /**
+   * An unfinished drop follows the server's reading channel when nothing of it was posted yet, or
+   * when the channel it was posting to is gone (it then starts over there); otherwise a part is
+   * never split across two channels.
+   */
+  #relocate(drop: Drop, channelId: string | undefined): Drop {
+    if (channelId === undefined || channelId === drop.channelId) return drop;
+    const oldChannelGone = !this.#options.channelInGuild(drop.channelId, drop.guildId);
+    if (drop.messageIds.length > 0 && !oldChannelGone) return drop;
+    this.#options.log.info(
+      { guildId: drop.guildId, partId: drop.partId, from: drop.channelId, to: channelId },
+      "unfinished drop moved to the current reading channel",
+    );
+    return this.#options.store.drops.moveTo(drop, channelId, this.#options.clock()) ?? drop;
   }
 
   /** Wakes up at the next scene's own release time. */

@@ -1,16 +1,20 @@
 import { EmbedBuilder } from "@discordjs/builders";
 import type { RESTPostAPIChannelMessageJSONBody } from "discord.js";
-import { partLabel } from "../commands/views/partLabel.js";
 import { ACCENT } from "../commands/views/style.js";
 import type { Book, BookPart } from "../core/Book.js";
 import { readingMinutes } from "../core/countWords.js";
+import { partLabel } from "../core/partLabel.js";
 
 /**
  * The messages of one drop, one per page: the first carries the header (story, part, dateline
  * and place, reading time), the last the pointer to private reading and, once posted, the
  * reaction emoji.
  */
-export function dropMessages(book: Book, bookPart: BookPart): RESTPostAPIChannelMessageJSONBody[] {
+export function dropMessages(
+  book: Book,
+  bookPart: BookPart,
+  pingRoleId: string | undefined,
+): RESTPostAPIChannelMessageJSONBody[] {
   const { part, pages } = bookPart;
   const count = pages.length;
   return pages.map((page, index) => {
@@ -33,16 +37,21 @@ export function dropMessages(book: Book, bookPart: BookPart): RESTPostAPIChannel
     } else {
       embed.setFooter({ text: [partLabel(part), ...counter].join(" · ") });
     }
-    const last = index === count - 1;
+    const lines = [
+      ...(index === 0 && pingRoleId !== undefined ? [`<@&${pingRoleId}> a new part is out!`] : []),
+      ...(index === count - 1
+        ? [
+            "Read it privately, from where you left off, with /read. React below to tell the author how it landed.",
+          ]
+        : []),
+    ];
     return {
       embeds: [embed.toJSON()],
-      ...(last
-        ? {
-            content:
-              "Read it privately, from where you left off, with /read. React below to tell the author how it landed.",
-          }
-        : {}),
-      allowed_mentions: { parse: [] },
+      ...(lines.length > 0 ? { content: lines.join("\n") } : {}),
+      allowed_mentions: {
+        parse: [],
+        roles: index === 0 && pingRoleId !== undefined ? [pingRoleId] : [],
+      },
     };
   });
 }

@@ -11,6 +11,7 @@ interface DropRow {
   pages: number;
   attempts: number;
   last_error: string | null;
+  thread_id: string | null;
   created_at: number;
   updated_at: number;
   posted_at: number | null;
@@ -28,7 +29,7 @@ export interface NewDrop {
 type DropKey = Pick<Drop, "guildId" | "storyId" | "partId">;
 
 const COLUMNS =
-  "guild_id, story_id, part_id, channel_id, state, reason, pages, attempts, last_error, created_at, updated_at, posted_at";
+  "guild_id, story_id, part_id, channel_id, state, reason, pages, attempts, last_error, thread_id, created_at, updated_at, posted_at";
 
 /**
  * The drop state machine, one row per (server, story, part): a part is dropped at most once per
@@ -44,6 +45,9 @@ export class DropRepository {
   readonly #addMessage;
   readonly #setState;
   readonly #fail;
+  readonly #thread;
+  readonly #clearMessages;
+  readonly #move;
 
   constructor(db: Db) {
     this.#db = db;
@@ -69,6 +73,16 @@ export class DropRepository {
     this.#setState = db.prepare<[DropState, number, number | null, string, string, string]>(
       `UPDATE drops SET state = ?, updated_at = ?, posted_at = ?, last_error = NULL
        WHERE guild_id = ? AND story_id = ? AND part_id = ?`,
+    );
+    this.#clearMessages = db.prepare<[string, string, string]>(
+      "DELETE FROM drop_messages WHERE guild_id = ? AND story_id = ? AND part_id = ?",
+    );
+    this.#move = db.prepare<[string, number, string, string, string]>(
+      `UPDATE drops SET channel_id = ?, state = 'pending', thread_id = NULL, updated_at = ?
+       WHERE guild_id = ? AND story_id = ? AND part_id = ?`,
+    );
+    this.#thread = db.prepare<[string, number, string, string, string]>(
+      "UPDATE drops SET thread_id = ?, updated_at = ? WHERE guild_id = ? AND story_id = ? AND part_id = ?",
     );
     this.#fail = db.prepare<[string, number, string, string, string]>(
       `UPDATE drops SET attempts = attempts + 1, last_error = ?, updated_at = ?
@@ -132,6 +146,22 @@ export class DropRepository {
     })();
   }
 
+  /**
+   * Moves an unfinished drop to another channel, to be posted there from its first page (what was
+   * posted before is forgotten: it was in a channel that is gone, or there was nothing yet).
+   */
+  moveTo(key: DropKey, channelId: string, now: Date): Drop | undefined {
+    this.#db.transaction(() => {
+      this.#clearMessages.run(key.guildId, key.storyId, key.partId);
+      this.#move.run(channelId, now.getTime(), key.guildId, key.storyId, key.partId);
+    })();
+    return this.get(key);
+  }
+
+  recordThread(key: DropKey, threadId: string, now: Date): void {
+    this.#thread.run(threadId, now.getTime(), key.guildId, key.storyId, key.partId);
+  }
+
   /** Records a failed attempt; the drop keeps its state and is tried again later. */
   recordFailure(key: DropKey, error: string, now: Date): void {
     this.#fail.run(error, now.getTime(), key.guildId, key.storyId, key.partId);
@@ -151,6 +181,7 @@ export class DropRepository {
         .map((message) => message.message_id),
       attempts: row.attempts,
       lastError: row.last_error ?? undefined,
+      threadId: row.thread_id ?? undefined,
       createdAt: new Date(row.created_at),
       updatedAt: new Date(row.updated_at),
       postedAt: row.posted_at === null ? undefined : new Date(row.posted_at),

@@ -7,6 +7,8 @@ interface SettingsRow {
   schedule: string | null;
   timezone: string | null;
   paused: number;
+  ping_role_id: string | null;
+  threads: number;
   next_drop_at: number | null;
 }
 
@@ -18,6 +20,8 @@ const toSettings = (row: SettingsRow): GuildSettings => ({
   schedule: row.schedule ?? undefined,
   timezone: row.timezone ?? undefined,
   paused: row.paused === 1,
+  pingRoleId: row.ping_role_id ?? undefined,
+  threads: row.threads === 1,
   nextDropAt: row.next_drop_at === null ? undefined : new Date(row.next_drop_at),
 });
 
@@ -28,16 +32,28 @@ export class GuildSettingsRepository {
 
   constructor(db: Db) {
     this.#get = db.prepare<[string], SettingsRow>(
-      "SELECT guild_id, channel_id, schedule, timezone, paused, next_drop_at FROM guild_settings WHERE guild_id = ?",
+      "SELECT guild_id, channel_id, schedule, timezone, paused, ping_role_id, threads, next_drop_at FROM guild_settings WHERE guild_id = ?",
     );
     this.#upsert = db.prepare<
-      [string, string | null, string | null, string | null, number, number | null, number]
+      [
+        string,
+        string | null,
+        string | null,
+        string | null,
+        number,
+        string | null,
+        number,
+        number | null,
+        number,
+      ]
     >(
-      `INSERT INTO guild_settings (guild_id, channel_id, schedule, timezone, paused, next_drop_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO guild_settings
+         (guild_id, channel_id, schedule, timezone, paused, ping_role_id, threads, next_drop_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (guild_id) DO UPDATE SET
          channel_id = excluded.channel_id, schedule = excluded.schedule, timezone = excluded.timezone,
-         paused = excluded.paused, next_drop_at = excluded.next_drop_at, updated_at = excluded.updated_at`,
+         paused = excluded.paused, ping_role_id = excluded.ping_role_id, threads = excluded.threads,
+         next_drop_at = excluded.next_drop_at, updated_at = excluded.updated_at`,
     );
   }
 
@@ -51,6 +67,8 @@ export class GuildSettingsRepository {
           schedule: undefined,
           timezone: undefined,
           paused: false,
+          pingRoleId: undefined,
+          threads: false,
           nextDropAt: undefined,
         }
       : toSettings(row);
@@ -65,6 +83,8 @@ export class GuildSettingsRepository {
       next.schedule ?? null,
       next.timezone ?? null,
       next.paused ? 1 : 0,
+      next.pingRoleId ?? null,
+      next.threads ? 1 : 0,
       next.nextDropAt?.getTime() ?? null,
       now.getTime(),
     );

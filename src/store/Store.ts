@@ -1,5 +1,6 @@
 import { DropRepository } from "./DropRepository.js";
 import { GuildSettingsRepository } from "./GuildSettingsRepository.js";
+import { NoticeRepository } from "./NoticeRepository.js";
 import { openDatabase } from "./openDatabase.js";
 import { ProgressRepository } from "./ProgressRepository.js";
 import { ReleaseRepository } from "./ReleaseRepository.js";
@@ -10,6 +11,7 @@ export class Store {
   readonly releases: ReleaseRepository;
   readonly settings: GuildSettingsRepository;
   readonly drops: DropRepository;
+  readonly notices: NoticeRepository;
   readonly #db;
 
   constructor(path: string) {
@@ -18,6 +20,7 @@ export class Store {
     this.releases = new ReleaseRepository(this.#db);
     this.settings = new GuildSettingsRepository(this.#db);
     this.drops = new DropRepository(this.#db);
+    this.notices = new NoticeRepository(this.#db);
   }
 
   close(): void {

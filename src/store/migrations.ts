@@ -29,6 +29,8 @@ export const migrations: readonly string[] = [
     schedule     TEXT,
     timezone     TEXT,
     paused       INTEGER NOT NULL DEFAULT 0 CHECK (paused IN (0, 1)),
+    ping_role_id TEXT,
+    threads      INTEGER NOT NULL DEFAULT 0 CHECK (threads IN (0, 1)),
     next_drop_at INTEGER,
     updated_at   INTEGER NOT NULL
   ) STRICT;
@@ -43,6 +45,7 @@ export const migrations: readonly string[] = [
     pages       INTEGER NOT NULL CHECK (pages > 0),
     attempts    INTEGER NOT NULL DEFAULT 0,
     last_error  TEXT,
+    thread_id   TEXT,
     created_at  INTEGER NOT NULL,
     updated_at  INTEGER NOT NULL,
     posted_at   INTEGER,
@@ -60,6 +63,23 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (guild_id, story_id, part_id, page),
     FOREIGN KEY (guild_id, story_id, part_id) REFERENCES drops (guild_id, story_id, part_id)
       ON DELETE CASCADE
+  ) STRICT;
+
+  CREATE TABLE notify_subscriptions (
+    guild_id   TEXT    NOT NULL,
+    user_id    TEXT    NOT NULL,
+    story_id   TEXT    NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (guild_id, story_id, user_id)
+  ) STRICT;
+
+  CREATE TABLE drop_notices (
+    guild_id TEXT    NOT NULL,
+    story_id TEXT    NOT NULL,
+    part_id  TEXT    NOT NULL,
+    user_id  TEXT    NOT NULL,
+    sent_at  INTEGER NOT NULL,
+    PRIMARY KEY (guild_id, story_id, part_id, user_id)
   ) STRICT;
   `,
 ];

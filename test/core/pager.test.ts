@@ -51,12 +51,18 @@ describe("paginate", () => {
   });
 
   it("breaks at blank lines between paragraphs", () => {
-    const paragraphs = Array.from({ length: 9 }, (_, index) => sentences(3, index * 3));
-    const pages = pagesOf(paragraphs.join("\n\n"), 500);
-    expect(pages.length).toBeGreaterThan(1);
-    for (const page of pages) {
-      expect(paragraphs.join("\n\n")).toContain(page.text);
-      expect(page.text.split("\n\n").every((part) => paragraphs.includes(part))).toBe(true);
+    let from = 0;
+    const paragraphs = [3, 5, 2, 6, 4, 3, 5, 2, 4, 6, 3].map((count) => {
+      from += count;
+      return sentences(count, from - count);
+    });
+    const text = paragraphs.join("\n\n");
+    for (const maxLength of [500, 700, 1000]) {
+      const pages = pagesOf(text, maxLength);
+      expect(pages.length).toBeGreaterThan(1);
+      for (const page of pages) {
+        expect(page.text.split("\n\n").every((part) => paragraphs.includes(part))).toBe(true);
+      }
     }
   });
 
@@ -90,7 +96,7 @@ describe("paginate", () => {
       expect(page.text).toMatch(/^(日本語の文章は空白を使わずに書かれます。)+$/);
     }
     const words = new Intl.Segmenter("ja", { granularity: "word" });
-    const run = "日本語の文章は空白を使わずに書かれます".repeat(30);
+    const run = "コンピューターのプログラミングをデバッグする".repeat(21);
     const wordStarts = new Set(Array.from(words.segment(run), (segment) => segment.index));
     for (const page of pagesOf(run, 100)) expect(wordStarts.has(page.start)).toBe(true);
   });
@@ -166,6 +172,16 @@ describe("paginate", () => {
       const [first, second] = texts(pages);
       expect(first?.endsWith(marker.trim()) || second?.startsWith(marker.trim())).toBe(true);
     }
+  });
+
+  it("prefers a scene break to a nearer blank line", () => {
+    const before = sentences(15);
+    const short = "A short paragraph before the break.";
+    const after = sentences(Math.round((before.length - short.length) / 51), 15);
+    const text = `${before}\n\n${short}\n\n***\n\n${after}`;
+    const [first, second] = texts(pagesOf(text, Math.ceil(text.length / 2) + 60));
+    expect(first?.endsWith(short) || first?.endsWith("***")).toBe(true);
+    expect(second?.startsWith("***") || second?.startsWith("Sentence 15 ")).toBe(true);
   });
 
   it("does not pair a scene break's stars with bold markers", () => {

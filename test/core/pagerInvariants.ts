@@ -8,7 +8,7 @@ export interface Unbreakable {
 }
 
 export interface InvariantOptions {
-  /** Check page boundaries against Intl.Segmenter's graphemes of the whole text (slow on long texts). */
+  /** Check page boundaries against Intl.Segmenter's graphemes of the whole text (slow). */
   readonly graphemes?: boolean;
   readonly unbreakable?: readonly Unbreakable[];
 }

@@ -57,7 +57,7 @@ describe("the bot as a process", () => {
           .commands()
           .map((c) => c.name)
           .sort(),
-      ).toEqual(["next", "read", "serial"]);
+      ).toEqual(["next", "notify", "read", "serial"]);
       expect(stdout).not.toContain(discord.token);
       bot.kill(signal);
       const [code] = await exited;

@@ -28,6 +28,8 @@ export function testServices(story: Story, nextDrop?: Date): Services {
         schedule: undefined,
         timezone: "UTC",
         paused: false,
+        pingRoleId: undefined,
+        threads: false,
       }),
       drop: () => Promise.reject(new Error("handler tests post no drops; see test/e2e")),
       reschedule: () => undefined,

@@ -58,4 +58,19 @@ describe("npm run sandbox with piped input", () => {
     expect(out).toContain("Bye!");
     expect(out).not.toContain("reader> /next");
   });
+
+  it("shows a drop as it lands in #reading, takes a reaction on it, and shows a drop notice DM", () => {
+    const result = sandbox(["drop", "react ❤️", "/notify dm:on", "drop"].join("\n"));
+    expect(result.status).toBe(0);
+    const out = result.stdout;
+    expect(out).toContain("Dropped **Part 1 · New York** in #reading (2 messages).");
+    expect(out).toMatch(/── new in #reading ──\n╭─+\n│ After Moscow\n│ New: Part 1 · New York/);
+    expect(out).toContain("❤️ 1  😢 1  😮 1  😂 1  🔥 1");
+    expect(out).toContain(
+      "You reacted ❤️ to the latest post in #reading: ❤️ 2  😢 1  😮 1  😂 1  🔥 1",
+    );
+    expect(out).toMatch(
+      /── new in a DM to you ──\n\*\*Part 2 · Moscow\*\* of \*After Moscow\* is out\./,
+    );
+  });
 });

@@ -1,6 +1,7 @@
 import { ActionRowBuilder, ButtonBuilder, EmbedBuilder } from "@discordjs/builders";
 import { ButtonStyle } from "discord.js";
 import type { Book, BookPart } from "../../core/Book.js";
+import { partLabel } from "../../core/partLabel.js";
 import {
   isLastPage,
   nextPlace,
@@ -11,7 +12,6 @@ import {
 } from "../../core/reading.js";
 import { pageCustomId } from "../customIds.js";
 import type { ReplyMessage } from "../types.js";
-import { partLabel } from "./partLabel.js";
 import { ACCENT, percent } from "./style.js";
 
 /**

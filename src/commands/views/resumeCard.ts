@@ -1,10 +1,10 @@
 import { ActionRowBuilder, ButtonBuilder, EmbedBuilder } from "@discordjs/builders";
 import { ButtonStyle } from "discord.js";
 import type { Book } from "../../core/Book.js";
+import { partLabel } from "../../core/partLabel.js";
 import { type Place, storyShare } from "../../core/reading.js";
 import { readCustomId } from "../customIds.js";
 import type { ReplyMessage } from "../types.js";
-import { partLabel } from "./partLabel.js";
 import { ACCENT, percent } from "./style.js";
 
 /** For a member who has read before: where they are, with Resume and Start over. */

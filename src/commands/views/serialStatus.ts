@@ -1,7 +1,7 @@
 import { EmbedBuilder } from "@discordjs/builders";
 import { TimestampStyles, time } from "@discordjs/formatters";
+import { partLabel } from "../../core/partLabel.js";
 import type { ReplyMessage, Services } from "../types.js";
-import { partLabel } from "./partLabel.js";
 import { ACCENT } from "./style.js";
 
 /** The author's view of the drops in a server: settings, next drop, last drop's result. */

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ChangeFeed } from "../ChangeFeed.js";
 import { DiscordApiError } from "../DiscordApiError.js";
+import type { Fault, FaultPlan } from "../FaultPlan.js";
 import { parseRequestBody, type RequestBody } from "../parseRequestBody.js";
 import type { RateLimiter } from "../RateLimiter.js";
 import type { RequestLog } from "../RequestLog.js";
@@ -19,11 +20,14 @@ export interface RestServerOptions {
   readonly rateLimiter: RateLimiter | null;
   readonly log: RequestLog;
   readonly changes: ChangeFeed;
+  /** Faults tests injected: they answer matching requests before auth, rate limits and routes. */
+  readonly faults: FaultPlan;
 }
 
 /**
  * The HTTP side: /api/v10 routes (bot token or interaction token), rate limits, Discord-shaped
- * errors, 404 for anything unknown (recorded), and attachment downloads under /attachments.
+ * errors, 404 for anything unknown (recorded), injected faults, and attachment downloads under
+ * /attachments.
  */
 export class RestServer {
   readonly #options: RestServerOptions;
@@ -58,6 +62,7 @@ export class RestServer {
     for (const listener of log.arrivalListeners) listener({ method, path: decodedPath });
     let body: RequestBody = { json: undefined, files: [] };
     let headers: Record<string, string> = {};
+    let fault: Fault | undefined;
     let reply: RestReply;
     try {
       if (match === undefined) {
@@ -65,42 +70,39 @@ export class RestServer {
         throw DiscordApiError.notFound();
       }
       body = await parseRequestBody(raw, request.headers["content-type"]);
-      const tokenRoute = usesInteractionToken(match.id);
-      if (!tokenRoute && request.headers.authorization !== `Bot ${this.#options.token}`) {
-        throw DiscordApiError.unauthorized();
-      }
-      const limits = this.#options.rateLimiter?.take(
-        match.id,
-        majorParameter(match.params),
-        !tokenRoute,
-      );
-      headers = { ...limits?.headers };
-      if (limits !== undefined && !limits.allowed) {
-        log.violations.push({
-          method,
-          path: decodedPath,
-          route: match.id,
-          global: limits.global,
-          retryAfterMs: limits.retryAfterMs,
-          at: Date.now(),
-        });
-        reply = {
-          status: 429,
-          body: {
-            message: "You are being rate limited.",
-            retry_after: limits.retryAfterMs / 1000,
-            global: limits.global,
-            ...(limits.global ? { code: 0 } : {}),
-          },
-        };
+      fault = this.#options.faults.take({ method, route: match.id, path: decodedPath });
+      if (fault !== undefined) {
+        ({ reply, headers } = faultAnswer(fault));
       } else {
-        reply = await this.#routes[match.id]({
-          method,
-          path: decodedPath,
-          params: match.params,
-          query: url.searchParams,
-          body,
-        });
+        const tokenRoute = usesInteractionToken(match.id);
+        if (!tokenRoute && request.headers.authorization !== `Bot ${this.#options.token}`) {
+          throw DiscordApiError.unauthorized();
+        }
+        const limits = this.#options.rateLimiter?.take(
+          match.id,
+          majorParameter(match.params),
+          !tokenRoute,
+        );
+        headers = { ...limits?.headers };
+        if (limits !== undefined && !limits.allowed) {
+          log.violations.push({
+            method,
+            path: decodedPath,
+            route: match.id,
+            global: limits.global,
+            retryAfterMs: limits.retryAfterMs,
+            at: Date.now(),
+          });
+          reply = rateLimited(limits.retryAfterMs, limits.global);
+        } else {
+          reply = await this.#routes[match.id]({
+            method,
+            path: decodedPath,
+            params: match.params,
+            query: url.searchParams,
+            body,
+          });
+        }
       }
     } catch (error) {
       reply = errorReply(error);
@@ -114,8 +116,9 @@ export class RestServer {
       body: body.json,
       response: reply.body,
       at: Date.now(),
+      ...(fault === undefined ? {} : { fault }),
     });
-    send(response, reply, headers);
+    if (fault === undefined || !("hang" in fault)) send(response, reply, headers);
     this.#options.changes.notify();
   }
 
@@ -151,6 +154,38 @@ function majorParameter(params: RouteParams): string {
       ? undefined
       : `${params.find("application") ?? params.find("interaction")}/${token}`;
   return params.find("channel") ?? params.find("guild") ?? webhook ?? "global";
+}
+
+function rateLimited(retryAfterMs: number, global: boolean): RestReply {
+  return {
+    status: 429,
+    body: {
+      message: "You are being rate limited.",
+      retry_after: retryAfterMs / 1000,
+      global,
+      ...(global ? { code: 0 } : {}),
+    },
+  };
+}
+
+/** What an injected fault answers; a hang answers nothing (status 0 in the request log). */
+function faultAnswer(fault: Fault): { reply: RestReply; headers: Record<string, string> } {
+  if ("hang" in fault) return { reply: { status: 0 }, headers: {} };
+  if (fault.status !== 429) {
+    return {
+      reply: { status: fault.status, body: { message: "Injected server error", code: 0 } },
+      headers: {},
+    };
+  }
+  const global = fault.global ?? false;
+  return {
+    reply: rateLimited(fault.retryAfterMs, global),
+    headers: {
+      "Retry-After": (fault.retryAfterMs / 1000).toFixed(3),
+      "X-RateLimit-Scope": global ? "global" : "user",
+      ...(global ? { "X-RateLimit-Global": "true" } : {}),
+    },
+  };
 }
 
 function errorReply(error: unknown): RestReply {

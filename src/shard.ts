@@ -1,0 +1,97 @@
+import { once } from "node:events";
+import { fileURLToPath } from "node:url";
+import { REST, Routes, type Shard, ShardingManager } from "discord.js";
+import { z } from "zod";
+import { requireToken } from "./config.js";
+import { readEnvironment, runMain } from "./environment.js";
+import { createLogger, type Logger } from "./logger.js";
+
+const gatewayBot = z.object({
+  shards: z.number().int().min(1),
+  session_start_limit: z.object({ max_concurrency: z.number().int().min(1) }),
+});
+
+/** Discord allows `max_concurrency` IDENTIFYs per 5 s; discord.js spaces shards 5.5 s apart. */
+const IDENTIFY_WINDOW_MS = 5500;
+
+/**
+ * The recommended shard count and identify concurrency, asked of the configured API:
+ * ShardingManager's own "auto" always asks discord.com, which knows nothing of a REST proxy or
+ * the local Discord.
+ */
+async function fetchGatewayBot(token: string, api: string | undefined) {
+  const rest = new REST(api === undefined ? {} : { api }).setToken(token);
+  return gatewayBot.parse(await rest.get(Routes.gatewayBot()));
+}
+
+/** Forwards a signal to a shard's process and waits for it to exit. */
+async function stopShard(shard: Shard, signal: NodeJS.Signals, log: Logger): Promise<void> {
+  const child = shard.process;
+  if (child === null || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, "exit");
+  child.kill(signal);
+  const [code, exitSignal] = await exited;
+  log.info({ shardId: shard.id, code, signal: exitSignal }, "shard stopped");
+}
+
+/**
+ * `npm run start:sharded`: runs the bot as SHARD_COUNT processes (src/index.ts each), every one
+ * connected as its own shard and serving, dropping and answering only for its own servers.
+ */
+await runMain(async () => {
+  const config = readEnvironment();
+  const log = createLogger(config.logLevel);
+  const token = requireToken(config);
+  const gateway = await fetchGatewayBot(token, config.discordApiUrl);
+  const totalShards = config.shardCount === "auto" ? gateway.shards : config.shardCount;
+  const delay = Math.ceil(IDENTIFY_WINDOW_MS / gateway.session_start_limit.max_concurrency);
+  const manager = new ShardingManager(fileURLToPath(new URL("index.ts", import.meta.url)), {
+    token,
+    totalShards,
+    execArgv: ["--import", "tsx"],
+    respawn: false,
+  });
+  let stopping = false;
+  manager.on("shardCreate", (shard) => {
+    shard.on("ready", () => log.info({ shardId: shard.id }, "shard ready"));
+    shard.on("death", () => {
+      if (manager.respawn)
+        log.warn({ shardId: shard.id }, "shard process exited; starting it again");
+    });
+    shard.on("error", (error) =>
+      log.error({ shardId: shard.id, err: error }, "shard could not be started again"),
+    );
+  });
+  const stopAll = async (signal: NodeJS.Signals) => {
+    stopping = true;
+    manager.respawn = false;
+    await Promise.all(manager.shards.map((shard) => stopShard(shard, signal, log)));
+  };
+  const shutdown = (signal: NodeJS.Signals) => {
+    log.info({ signal, shards: manager.shards.size }, "shutting down the shards");
+    stopAll(signal).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error({ err: error }, "shutdown failed");
+        process.exit(1);
+      },
+    );
+  };
+  process.once("SIGTERM", shutdown);
+  process.once("SIGINT", shutdown);
+
+  log.info({ totalShards, delay }, "starting the shards");
+  try {
+    await manager.spawn({ delay });
+  } catch (error) {
+    if (!stopping) {
+      log.error({ err: error }, "a shard did not start; stopping the others");
+      await stopAll("SIGTERM");
+      process.exitCode = 1;
+    }
+    return;
+  }
+  if (stopping) return;
+  manager.respawn = true;
+  log.info({ totalShards }, "every shard ready; a shard that exits is started again");
+});

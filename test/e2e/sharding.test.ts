@@ -1,0 +1,147 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { chatCommands } from "../../src/commands/registry.js";
+import { LocalDiscord } from "../../src/localDiscord/LocalDiscord.js";
+import { Store } from "../../src/store/Store.js";
+import { loadStory } from "../../src/story/loadStory.js";
+import { eventually } from "../helpers/eventually.js";
+import { tempDir } from "../helpers/tempDir.js";
+import { expectVerbatimPages } from "../helpers/verbatim.js";
+
+const root = new URL("../..", import.meta.url).pathname;
+const children: ChildProcess[] = [];
+const servers: LocalDiscord[] = [];
+
+afterEach(async () => {
+  for (const child of children.splice(0)) child.kill("SIGKILL");
+  await Promise.all(servers.splice(0).map((discord) => discord.close()));
+});
+
+/** The fields of the bot's JSON log lines that the test reads; a shard's lines carry `shards`. */
+const logLine = z.object({
+  msg: z.string(),
+  shards: z.array(z.number()).optional(),
+  guildId: z.string().optional(),
+  partId: z.string().optional(),
+  guilds: z.number().optional(),
+});
+type LogLine = z.infer<typeof logLine>;
+
+function parseJson(line: string): unknown {
+  try {
+    return JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Collects the JSON lines a process (and the shards sharing its stdout) writes. */
+function collectLogs(child: ChildProcess): LogLine[] {
+  const lines: LogLine[] = [];
+  let pending = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    const text = pending + chunk.toString();
+    const complete = text.split("\n");
+    pending = complete.pop() ?? "";
+    for (const line of complete) {
+      const parsed = logLine.safeParse(parseJson(line));
+      if (parsed.success) lines.push(parsed.data);
+    }
+  });
+  return lines;
+}
+
+describe("npm run start:sharded", () => {
+  it("runs two shards that each drop only in their own servers, and stops on SIGTERM", async () => {
+    const discord = await LocalDiscord.start({ interactionTimeoutMs: 3000 });
+    servers.push(discord);
+    const guilds = [0, 1, 0, 1].map((shardId, index) => {
+      const guild = discord.createGuild({ name: `Serial ${index}`, shard: [shardId, 2] });
+      const reading = discord.createChannel(guild.id, { name: "reading" });
+      return { id: guild.id, shardId, readingId: reading.id };
+    });
+    const database = join(tempDir(), "serial.db");
+    const store = new Store(database);
+    for (const guild of guilds)
+      store.settings.update(guild.id, { channelId: guild.readingId }, new Date());
+    store.close();
+
+    const manager = spawn(process.execPath, ["--import", "tsx", join(root, "src", "shard.ts")], {
+      cwd: root,
+      env: {
+        PATH: process.env.PATH ?? "",
+        DISCORD_TOKEN: discord.token,
+        DISCORD_API_URL: discord.apiUrl,
+        DATABASE_PATH: database,
+        SHARD_COUNT: "2",
+        DROP_SCHEDULE: "* * * * * *",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    children.push(manager);
+    const logs = collectLogs(manager);
+    let stderr = "";
+    manager.stderr?.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const partOne = (await loadStory("story")).parts.find((part) => part.id === "new-york");
+    const partOnePosted = (line: LogLine) =>
+      line.msg === "drop posted" && line.partId === "new-york";
+
+    await eventually(
+      () => new Set(logs.filter(partOnePosted).map((line) => line.guildId)).size === guilds.length,
+      "Part 1 posted in every server",
+      20_000,
+    ).catch((error: unknown) => {
+      throw new Error(`${String(error)}\nstderr of the shards:\n${stderr}`);
+    });
+
+    const sessions = discord.sessions;
+    expect(sessions.map((session) => session.shard).sort()).toEqual([
+      [0, 2],
+      [1, 2],
+    ]);
+    for (const session of sessions)
+      expect(session.events.filter((event) => event === "GUILD_CREATE")).toHaveLength(2);
+    expect(
+      logs
+        .filter((line) => line.msg === "ready")
+        .map((line) => [line.shards, line.guilds])
+        .sort(),
+    ).toEqual([
+      [[0], 2],
+      [[1], 2],
+    ]);
+    for (const guild of guilds) {
+      const posted = logs.filter((line) => partOnePosted(line) && line.guildId === guild.id);
+      expect(posted.map((line) => line.shards)).toEqual([[guild.shardId]]);
+      const pages = discord
+        .messages(guild.readingId)
+        .map((message) => message.embeds[0]?.description ?? "")
+        .filter((description) => description !== "" && partOne?.text.includes(description));
+      expect(pages).toHaveLength(2);
+      expectVerbatimPages(pages, [partOne?.text ?? ""]);
+    }
+    expect(
+      discord
+        .commands()
+        .map((command) => command.name)
+        .sort(),
+    ).toEqual([...chatCommands.keys()].sort());
+
+    const exited = once(manager, "exit", { signal: AbortSignal.timeout(10_000) });
+    manager.kill("SIGTERM");
+    const [code] = await exited;
+    expect(code).toBe(0);
+    expect(
+      logs
+        .filter((line) => line.msg === "stopped")
+        .map((line) => line.shards)
+        .sort(),
+    ).toEqual([[0], [1]]);
+    expect(discord.sessions.filter((session) => session.connected)).toEqual([]);
+  }, 30_000);
+});

@@ -61,7 +61,7 @@ const schema = z.object({
     optional,
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   ),
-  SHARD_COUNT: z.preprocess(
+  TOTAL_SHARDS: z.preprocess(
     optional,
     z
       .union(
@@ -123,7 +123,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     dropTimezone: settings.DROP_TIMEZONE,
     authorIds: new Set(settings.AUTHOR_IDS),
     logLevel: settings.LOG_LEVEL,
-    shardCount: settings.SHARD_COUNT,
+    shardCount: settings.TOTAL_SHARDS,
   };
 }
 

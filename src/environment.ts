@@ -1,5 +1,6 @@
 import { config as loadDotenv } from "dotenv";
 import { type Config, ConfigError, loadConfig } from "./config.js";
+import type { Logger } from "./logger.js";
 import { DatabaseError } from "./store/openDatabase.js";
 import { StoryLoadError } from "./story/StoryLoadError.js";
 
@@ -30,4 +31,31 @@ export async function runMain(main: () => Promise<void>): Promise<void> {
     }
     process.exitCode = 1;
   }
+}
+
+/**
+ * Stops cleanly on SIGTERM or SIGINT (exit 0, or 1 if stopping failed). A repeated signal while
+ * stopping is ignored, as a terminal's Ctrl-C reaches a whole process group; a process started by
+ * a manager (with an IPC channel) also stops when that channel closes, so it never outlives it.
+ */
+export function stopOnSignals(log: Logger, stop: (signal: NodeJS.Signals) => Promise<void>): void {
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      log.info({ signal }, "already shutting down");
+      return;
+    }
+    stopping = true;
+    log.info({ signal }, "shutting down");
+    stop(signal).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error({ err: error }, "shutdown failed");
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGTERM", shutdown);
+  process.on("SIGINT", shutdown);
+  if (process.send !== undefined) process.once("disconnect", () => shutdown("SIGTERM"));
 }

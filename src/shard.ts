@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { REST, Routes, type Shard, ShardingManager } from "discord.js";
 import { z } from "zod";
 import { requireToken } from "./config.js";
-import { readEnvironment, runMain } from "./environment.js";
+import { readEnvironment, runMain, stopOnSignals } from "./environment.js";
 import { createLogger, type Logger } from "./logger.js";
 
 const gatewayBot = z.object({
@@ -35,7 +35,7 @@ async function stopShard(shard: Shard, signal: NodeJS.Signals, log: Logger): Pro
 }
 
 /**
- * `npm run start:sharded`: runs the bot as SHARD_COUNT processes (src/index.ts each), every one
+ * `npm run start:sharded`: runs the bot as TOTAL_SHARDS processes (src/index.ts each), every one
  * connected as its own shard and serving, dropping and answering only for its own servers.
  */
 await runMain(async () => {
@@ -67,18 +67,7 @@ await runMain(async () => {
     manager.respawn = false;
     await Promise.all(manager.shards.map((shard) => stopShard(shard, signal, log)));
   };
-  const shutdown = (signal: NodeJS.Signals) => {
-    log.info({ signal, shards: manager.shards.size }, "shutting down the shards");
-    stopAll(signal).then(
-      () => process.exit(0),
-      (error: unknown) => {
-        log.error({ err: error }, "shutdown failed");
-        process.exit(1);
-      },
-    );
-  };
-  process.once("SIGTERM", shutdown);
-  process.once("SIGINT", shutdown);
+  stopOnSignals(log, stopAll);
 
   log.info({ totalShards, delay }, "starting the shards");
   try {

@@ -35,7 +35,7 @@ describe("loadConfig", () => {
       DROP_TIMEZONE: "Europe/London",
       AUTHOR_IDS: " 323456789012345678 ,423456789012345678,",
       LOG_LEVEL: "warn",
-      SHARD_COUNT: "2",
+      TOTAL_SHARDS: "2",
     });
     expect(config).toMatchObject({
       discordToken: "token",
@@ -59,7 +59,7 @@ describe("loadConfig", () => {
     ["DROP_TIMEZONE", "Mars/Olympus", /DROP_TIMEZONE: must be an IANA time zone/],
     ["DISCORD_API_URL", "localhost:8080", /DISCORD_API_URL: must be an http\(s\) URL/],
     ["LOG_LEVEL", "loud", /LOG_LEVEL/],
-    ["SHARD_COUNT", "0", /SHARD_COUNT: must be "auto" or a whole number/],
+    ["TOTAL_SHARDS", "0", /TOTAL_SHARDS: must be "auto" or a whole number/],
   ])("refuses a bad %s, naming it and the fix", (name, value, pattern) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(pattern);

@@ -36,20 +36,23 @@ export function openDatabase(path: string): Db {
   return db;
 }
 
+/**
+ * Applies the migrations the database lacks, under an immediate (write) lock, so that two
+ * processes starting together (shards) migrate once: the second sees the first one's version.
+ */
 function migrate(db: Db): void {
-  const version = db.pragma("user_version", { simple: true });
-  if (typeof version !== "number")
-    throw new DatabaseError("PRAGMA user_version returned no number.");
-  if (version > migrations.length) {
-    throw new DatabaseError(
-      `The database ${db.name} has schema version ${version}, newer than this bot knows (${migrations.length}). Run a newer version of the bot, or point DATABASE_PATH at another file.`,
-    );
-  }
-  const apply = db.transaction((from: number) => {
-    for (let index = from; index < migrations.length; index += 1) {
+  db.transaction(() => {
+    const version = db.pragma("user_version", { simple: true });
+    if (typeof version !== "number")
+      throw new DatabaseError("PRAGMA user_version returned no number.");
+    if (version > migrations.length) {
+      throw new DatabaseError(
+        `The database ${db.name} has schema version ${version}, newer than this bot knows (${migrations.length}). Run a newer version of the bot, or point DATABASE_PATH at another file.`,
+      );
+    }
+    for (let index = version; index < migrations.length; index += 1) {
       db.exec(migrations[index] ?? "");
       db.pragma(`user_version = ${index + 1}`);
     }
-  });
-  apply(version);
+  }).immediate();
 }

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
@@ -7,34 +7,25 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { StoredMessage } from "../../src/localDiscord/LocalDiscord.js";
 import { type LocalServer, startLocalServer } from "../../src/sandbox/startLocalServer.js";
 import { loadStory } from "../../src/story/loadStory.js";
+import { spawnBot } from "../helpers/botProcess.js";
 import { eventually } from "../helpers/eventually.js";
 import { tempDir } from "../helpers/tempDir.js";
 import { expectVerbatimPages } from "../helpers/verbatim.js";
 
-const root = new URL("../..", import.meta.url).pathname;
-const children: ChildProcess[] = [];
 const servers: LocalServer[] = [];
 
 afterEach(async () => {
-  for (const child of children.splice(0)) child.kill("SIGKILL");
   await Promise.all(servers.splice(0).map((server) => server.discord.close()));
 });
 
 /** `npm start` as a child process, against the local server, dropping every second. */
 function startBot(server: LocalServer, database: string): ChildProcess {
-  const bot = spawn(process.execPath, ["--import", "tsx", join(root, "src", "index.ts")], {
-    cwd: root,
-    env: {
-      PATH: process.env.PATH ?? "",
-      ...server.env,
-      DATABASE_PATH: database,
-      DROP_SCHEDULE: "* * * * * *",
-      LOG_LEVEL: "warn",
-    },
-    stdio: "ignore",
-  });
-  children.push(bot);
-  return bot;
+  return spawnBot("index.ts", {
+    ...server.env,
+    DATABASE_PATH: database,
+    DROP_SCHEDULE: "* * * * * *",
+    LOG_LEVEL: "warn",
+  }).child;
 }
 
 /** How many drops the bot's database holds as posted (read through a second connection). */

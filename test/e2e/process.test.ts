@@ -1,12 +1,12 @@
-import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { chatCommands } from "../../src/commands/registry.js";
 import { LocalDiscord } from "../../src/localDiscord/LocalDiscord.js";
+import { spawnBot } from "../helpers/botProcess.js";
 import { tempDir } from "../helpers/tempDir.js";
 
-const root = new URL("../..", import.meta.url).pathname;
 let discord: LocalDiscord;
 
 beforeEach(async () => {
@@ -23,46 +23,25 @@ describe("the bot as a process", () => {
     "connects, registers its commands, and on %s exits 0 with the database closed",
     async (signal) => {
       const database = join(tempDir(), "serial.db");
-      const bot = spawn(process.execPath, ["--import", "tsx", join(root, "src", "index.ts")], {
-        cwd: root,
-        env: {
-          PATH: process.env.PATH ?? "",
-          DISCORD_TOKEN: discord.token,
-          DISCORD_API_URL: discord.apiUrl,
-          DATABASE_PATH: database,
-        },
-        stdio: ["ignore", "pipe", "pipe"],
+      const bot = spawnBot("index.ts", {
+        DISCORD_TOKEN: discord.token,
+        DISCORD_API_URL: discord.apiUrl,
+        DATABASE_PATH: database,
       });
-      let stdout = "";
-      let stderr = "";
-      bot.stderr.on("data", (chunk: Buffer) => {
-        stderr += chunk.toString();
-      });
-      const exited = once(bot, "exit");
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(
-          () => reject(new Error(`No ready line in 15 s:\n${stdout}\n${stderr}`)),
-          15_000,
-        );
-        bot.stdout.on("data", (chunk: Buffer) => {
-          stdout += chunk.toString();
-          if (stdout.includes('"msg":"ready"')) {
-            clearTimeout(timer);
-            resolve();
-          }
-        });
-      });
+      await bot.waitForOutput('"msg":"ready"');
       expect(
         discord
           .commands()
           .map((c) => c.name)
           .sort(),
-      ).toEqual(["next", "notify", "read", "serial"]);
-      expect(stdout).not.toContain(discord.token);
-      bot.kill(signal);
+      ).toEqual([...chatCommands.keys()].sort());
+      expect(bot.stdout()).not.toContain(discord.token);
+      const exited = once(bot.child, "exit");
+      bot.child.kill(signal);
+      bot.child.kill(signal);
       const [code] = await exited;
       expect(code).toBe(0);
-      expect(stdout).toContain('"msg":"stopped"');
+      expect(bot.stdout()).toContain('"msg":"stopped"');
       expect(existsSync(database)).toBe(true);
       expect(existsSync(`${database}-wal`)).toBe(false);
     },

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -7,16 +7,14 @@ import { chatCommands } from "../../src/commands/registry.js";
 import { LocalDiscord } from "../../src/localDiscord/LocalDiscord.js";
 import { Store } from "../../src/store/Store.js";
 import { loadStory } from "../../src/story/loadStory.js";
+import { spawnBot } from "../helpers/botProcess.js";
 import { eventually } from "../helpers/eventually.js";
 import { tempDir } from "../helpers/tempDir.js";
 import { expectVerbatimPages } from "../helpers/verbatim.js";
 
-const root = new URL("../..", import.meta.url).pathname;
-const children: ChildProcess[] = [];
 const servers: LocalDiscord[] = [];
 
 afterEach(async () => {
-  for (const child of children.splice(0)) child.kill("SIGKILL");
   await Promise.all(servers.splice(0).map((discord) => discord.close()));
 });
 
@@ -69,19 +67,13 @@ describe("npm run start:sharded", () => {
       store.settings.update(guild.id, { channelId: guild.readingId }, new Date());
     store.close();
 
-    const manager = spawn(process.execPath, ["--import", "tsx", join(root, "src", "shard.ts")], {
-      cwd: root,
-      env: {
-        PATH: process.env.PATH ?? "",
-        DISCORD_TOKEN: discord.token,
-        DISCORD_API_URL: discord.apiUrl,
-        DATABASE_PATH: database,
-        SHARD_COUNT: "2",
-        DROP_SCHEDULE: "* * * * * *",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+    const { child: manager } = spawnBot("shard.ts", {
+      DISCORD_TOKEN: discord.token,
+      DISCORD_API_URL: discord.apiUrl,
+      DATABASE_PATH: database,
+      TOTAL_SHARDS: "2",
+      DROP_SCHEDULE: "* * * * * *",
     });
-    children.push(manager);
     const logs = collectLogs(manager);
     let stderr = "";
     manager.stderr?.on("data", (chunk: Buffer) => {

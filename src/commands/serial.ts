@@ -17,7 +17,7 @@ const listTimes = (times: readonly Date[]) =>
   times
     .map(
       (date) =>
-        `- ${time(date, TimestampStyles.LongDateShortTime)} (${time(date, TimestampStyles.RelativeTime)})`,
+        `- ${time(date, TimestampStyles.FullDateShortTime)} (${time(date, TimestampStyles.RelativeTime)})`,
     )
     .join("\n");
 

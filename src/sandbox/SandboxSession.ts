@@ -222,7 +222,7 @@ export class SandboxSession {
     if (target === undefined) throw new Error('Say "as author" or "as reader".');
     this.#user = target;
     return target === this.server.author
-      ? "You are now the author (in AUTHOR_IDS): /serial release-next works for you."
+      ? "You are now the author (in AUTHOR_IDS): the /serial commands work for you, e.g. /serial status."
       : "You are now a reader.";
   }
 

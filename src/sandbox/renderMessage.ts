@@ -68,7 +68,8 @@ function renderEmbed(
   if (embed.title)
     lines.push(...wrapText(text(embed.title), inner).map((line) => framed(bold(line))));
   if (embed.description) {
-    lines.push(framed(""), ...wrapText(text(embed.description), inner).map(framed));
+    if (lines.length > 1) lines.push(framed(""));
+    lines.push(...wrapText(text(embed.description), inner).map(framed));
   }
   if ((embed.fields ?? []).length > 0) lines.push(framed(""));
   for (const field of embed.fields ?? []) {

@@ -41,7 +41,7 @@ export function dropMessages(
       ...(index === 0 && pingRoleId !== undefined ? [`<@&${pingRoleId}> a new part is out!`] : []),
       ...(index === count - 1
         ? [
-            "Read it privately, from where you left off, with /read. React below to tell the author how it landed.",
+            "Read it privately, page by page, with /read: it keeps your place. React below to tell the author how it landed.",
           ]
         : []),
     ];

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { StoredMessage } from "../../src/localDiscord/LocalDiscord.js";
+import { Store } from "../../src/store/Store.js";
 import { loadStory } from "../../src/story/loadStory.js";
 import { eventually } from "../helpers/eventually.js";
 import { expectVerbatimPages } from "../helpers/verbatim.js";
@@ -70,6 +71,31 @@ describe("chapter drops", () => {
     expect(posts(h.reading.id)).toHaveLength(4);
   });
 
+  it("makes up one drop at start for drop times missed while it was down, and no more", async () => {
+    h = await startHarness({ DROP_SCHEDULE: "0 0 1 1 *" });
+    await h.app.stop();
+    const store = new Store(h.config.databasePath);
+    store.settings.update(
+      h.guild.id,
+      { nextDropAt: new Date(Date.now() - 3 * 24 * 3600 * 1000) },
+      new Date(),
+    );
+    store.close();
+    await h.restart();
+    const drop = h.app.store.drops.get({
+      guildId: h.guild.id,
+      storyId: "drago",
+      partId: "new-york",
+    });
+    expect(drop).toMatchObject({ state: "posted", reason: "catch-up" });
+    expect(
+      h.app.store.drops.get({ guildId: h.guild.id, storyId: "drago", partId: "moscow" }),
+    ).toBeUndefined();
+    expect(posts(h.reading.id)).toHaveLength(2);
+    await h.restart();
+    expect(posts(h.reading.id)).toHaveLength(2);
+  });
+
   it("keeps a drop it cannot post, tells the authors, and finishes it once the channel is fixed", async () => {
     h = await startHarness();
     h.discord.denyBot(h.reading.id, ["SendMessages"]);
@@ -127,7 +153,7 @@ describe("chapter drops", () => {
     expect(scheduled).toMatch(
       /Drops now follow `0 18 \* \* 5` \(Europe\/London\)\. The next three:/,
     );
-    expect(scheduled.match(/<t:\d+:f> \(<t:\d+:R>\)/g)).toHaveLength(3);
+    expect(scheduled.match(/<t:\d+:F> \(<t:\d+:R>\)/g)).toHaveLength(3);
     expect(messageOf(await serial("pause")).content).toMatch(/paused/);
     expect(
       embedOf(await serial("status")).fields?.find((field) => field.name === "Next drop")?.value,

@@ -46,4 +46,25 @@ describe("the bot as a process", () => {
       expect(existsSync(`${database}-wal`)).toBe(false);
     },
   );
+
+  it("npm run deploy-commands registers the commands, even when unchanged, and exits 0", async () => {
+    for (let run = 0; run < 2; run += 1) {
+      const deploy = spawnBot("deployCommands.ts", {
+        DISCORD_TOKEN: discord.token,
+        DISCORD_API_URL: discord.apiUrl,
+      });
+      const [code] = await once(deploy.child, "exit");
+      expect(code).toBe(0);
+      expect(deploy.stdout()).toContain('"msg":"slash commands registered"');
+    }
+    expect(
+      discord
+        .commands()
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual([...chatCommands.keys()].sort());
+    expect(
+      discord.requests.filter((r) => r.method === "PUT" && r.path.endsWith("/commands")),
+    ).toHaveLength(2);
+  });
 });

@@ -17,7 +17,7 @@ export interface BotProcess {
  * environment, collecting its output. It is killed when the test ends, whatever happened.
  */
 export function spawnBot(
-  script: "index.ts" | "shard.ts",
+  script: "index.ts" | "shard.ts" | "deployCommands.ts",
   env: Readonly<Record<string, string>>,
 ): BotProcess {
   const child = spawn(process.execPath, ["--import", "tsx", join(root, "src", script)], {

@@ -56,7 +56,6 @@ export interface TestBot {
   /** Resolves with the n-th (0-based) API error the bot got, now or when it comes. */
   apiError(index?: number): Promise<DiscordAPIError>;
   /** How long login took until clientReady, in ms. */
-  readonly readyAfterMs: number;
   stop(): Promise<void>;
 }
 
@@ -110,7 +109,6 @@ export async function startTestBot(
   client.on("interactionCreate", (interaction) => {
     void capture(() => handle(interaction, options.lateMs ?? 0, capture));
   });
-  const started = Date.now();
   const ready = new Promise<Client<true>>((resolve) => client.once("clientReady", resolve));
   await client.login(discord.token);
   const readyClient = await ready;
@@ -118,7 +116,6 @@ export async function startTestBot(
     client: readyClient,
     apiErrors,
     apiError,
-    readyAfterMs: Date.now() - started,
     stop: () => client.destroy(),
   };
 }

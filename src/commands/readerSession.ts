@@ -1,5 +1,6 @@
 import type { BookPart } from "../core/Book.js";
 import {
+  isLastPage,
   nextPlace,
   nextUnreleased,
   type Place,
@@ -36,7 +37,11 @@ export class ReaderSession {
 
   /** Shows a page and saves it as the member's place. */
   show(place: Place, mode: Reply["mode"]): Reply {
-    this.services.store.progress.save(this.key, positionOf(place), this.context.now);
+    const { store } = this.services;
+    store.transaction(() => {
+      store.progress.save(this.key, positionOf(place), this.context.now);
+      store.reads.record(this.key, place.part.part.id, isLastPage(place), this.context.now);
+    });
     return { mode, message: pageMessage(this.services.book, this.readable, place) };
   }
 

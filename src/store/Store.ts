@@ -1,7 +1,8 @@
 import { DropRepository } from "./DropRepository.js";
 import { GuildSettingsRepository } from "./GuildSettingsRepository.js";
 import { NoticeRepository } from "./NoticeRepository.js";
-import { openDatabase } from "./openDatabase.js";
+import { type Db, openDatabase } from "./openDatabase.js";
+import { PartReadRepository } from "./PartReadRepository.js";
 import { ProgressRepository } from "./ProgressRepository.js";
 import { ReleaseRepository } from "./ReleaseRepository.js";
 
@@ -12,7 +13,8 @@ export class Store {
   readonly settings: GuildSettingsRepository;
   readonly drops: DropRepository;
   readonly notices: NoticeRepository;
-  readonly #db;
+  readonly reads: PartReadRepository;
+  readonly #db: Db;
 
   constructor(path: string) {
     this.#db = openDatabase(path);
@@ -21,6 +23,12 @@ export class Store {
     this.settings = new GuildSettingsRepository(this.#db);
     this.drops = new DropRepository(this.#db);
     this.notices = new NoticeRepository(this.#db);
+    this.reads = new PartReadRepository(this.#db);
+  }
+
+  /** Runs `work` in one transaction: all of its writes land, or none. */
+  transaction<T>(work: () => T): T {
+    return this.#db.transaction(work)();
   }
 
   close(): void {

@@ -82,4 +82,15 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (guild_id, story_id, part_id, user_id)
   ) STRICT;
   `,
+  `
+  CREATE TABLE part_reads (
+    guild_id    TEXT    NOT NULL,
+    story_id    TEXT    NOT NULL,
+    part_id     TEXT    NOT NULL,
+    user_id     TEXT    NOT NULL,
+    started_at  INTEGER NOT NULL,
+    finished_at INTEGER,
+    PRIMARY KEY (guild_id, story_id, part_id, user_id)
+  ) STRICT;
+  `,
 ];

@@ -191,6 +191,31 @@ describe("reading through the real discord.js client", () => {
     }
   });
 
+  it("shows the authors, in /serial status, who started and finished each part, leaving themselves out", async () => {
+    await releaseNext();
+    const finisher = h.discord.addMember(h.guild.id, { username: "finisher" });
+    const opened = await read(finisher.id, { part: "new-york" });
+    await press(finisher.id, opened, "Next");
+    await read(h.reader.id, { part: "new-york" });
+    const byAuthor = await read(h.author.id, { part: "new-york" });
+    await press(h.author.id, byAuthor, "Next");
+    const status = await h.discord.runCommand({
+      channelId: h.reading.id,
+      userId: h.author.id,
+      name: "serial status",
+    });
+    const readers = embedOf(status).fields?.find(
+      (field) => field.name === "Readers (authors not counted)",
+    )?.value;
+    expect(readers).toBe(
+      [
+        "Author's note: 0 started, 0 finished",
+        "Blurb: 0 started, 0 finished",
+        "Part 1 · New York: 2 started, 1 finished",
+      ].join("\n"),
+    );
+  });
+
   it("lets authors release parts and refuses readers", async () => {
     const refused = await h.discord.runCommand({
       channelId: h.reading.id,

@@ -54,6 +54,32 @@ export function serialStatus(services: Services, guildId: string): ReplyMessage 
       },
       { name: "Next drop", value: nextDrop },
       { name: "Last drop", value: lastDrop },
+      { name: "Readers (authors not counted)", value: readersField(services, guildId) },
     );
   return { embeds: [embed.toJSON()] };
+}
+
+/** Discord's limit for an embed field's value. */
+const FIELD_LIMIT = 1024;
+
+/** Per readable part, how many members started and finished it: the latest parts that fit. */
+function readersField(services: Services, guildId: string): string {
+  const { book, store, authorIds } = services;
+  const storyId = book.story.meta.id;
+  const released = store.releases.releasedIds(guildId, storyId);
+  const counts = new Map(
+    store.reads.readers(guildId, storyId, authorIds).map((row) => [row.partId, row]),
+  );
+  const lines = book.parts
+    .filter(({ part }) => part.kind !== "scene" || released.has(part.id))
+    .map(({ part }) => {
+      const row = counts.get(part.id);
+      return `${partLabel(part)}: ${row?.started ?? 0} started, ${row?.finished ?? 0} finished`;
+    });
+  const shown: string[] = [];
+  for (const line of lines.reverse()) {
+    if ([line, ...shown].join("\n").length > FIELD_LIMIT) break;
+    shown.unshift(line);
+  }
+  return shown.join("\n");
 }

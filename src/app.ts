@@ -1,5 +1,5 @@
 import { once } from "node:events";
-import { Client, Events, GatewayIntentBits, Options } from "discord.js";
+import { Client, Events, GatewayIntentBits, Options, Partials } from "discord.js";
 import { createDispatcher } from "./commands/dispatcher.js";
 import { buttonHandlers, chatCommands } from "./commands/registry.js";
 import { syncCommands } from "./commands/syncCommands.js";
@@ -7,6 +7,7 @@ import type { Services } from "./commands/types.js";
 import { type Config, requireToken } from "./config.js";
 import { bindBook } from "./core/Book.js";
 import type { Logger } from "./logger.js";
+import { trackReactions } from "./reactions/trackReactions.js";
 import { DropNotifier } from "./scheduler/DropNotifier.js";
 import { DropPoster } from "./scheduler/DropPoster.js";
 import { DropScheduler } from "./scheduler/DropScheduler.js";
@@ -30,7 +31,8 @@ export async function startApp(config: Config, baseLog: Logger): Promise<App> {
   const book = bindBook(await loadStory(config.storyDir));
   const store = new Store(config.databasePath);
   const client = new Client({
-    intents: [GatewayIntentBits.Guilds],
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessageReactions],
+    partials: [Partials.Message, Partials.Reaction, Partials.User],
     rest: config.discordApiUrl === undefined ? {} : { api: config.discordApiUrl },
     makeCache: Options.cacheWithLimits({
       ...Options.DefaultMakeCacheSettings,
@@ -73,6 +75,7 @@ export async function startApp(config: Config, baseLog: Logger): Promise<App> {
     clock,
   });
   client.on(Events.InteractionCreate, (interaction) => void dispatch(interaction));
+  trackReactions(client, store, log, clock);
   client.on(Events.Error, (error) => log.error({ err: error }, "discord client error"));
   client.on(Events.Warn, (message) => log.warn({ source: "discord.js" }, message));
 

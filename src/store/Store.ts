@@ -4,6 +4,7 @@ import { NoticeRepository } from "./NoticeRepository.js";
 import { type Db, openDatabase } from "./openDatabase.js";
 import { PartReadRepository } from "./PartReadRepository.js";
 import { ProgressRepository } from "./ProgressRepository.js";
+import { ReactionRepository } from "./ReactionRepository.js";
 import { ReleaseRepository } from "./ReleaseRepository.js";
 
 /** The bot's database and its repositories, opened together and closed together. */
@@ -14,6 +15,7 @@ export class Store {
   readonly drops: DropRepository;
   readonly notices: NoticeRepository;
   readonly reads: PartReadRepository;
+  readonly reactions: ReactionRepository;
   readonly #db: Db;
 
   constructor(path: string) {
@@ -24,6 +26,7 @@ export class Store {
     this.drops = new DropRepository(this.#db);
     this.notices = new NoticeRepository(this.#db);
     this.reads = new PartReadRepository(this.#db);
+    this.reactions = new ReactionRepository(this.#db);
   }
 
   /** Runs `work` in one transaction: all of its writes land, or none. */

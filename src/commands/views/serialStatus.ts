@@ -55,6 +55,7 @@ export function serialStatus(services: Services, guildId: string): ReplyMessage 
       { name: "Next drop", value: nextDrop },
       { name: "Last drop", value: lastDrop },
       { name: "Readers (authors not counted)", value: readersField(services, guildId) },
+      { name: "Reactions on the drops", value: reactionsField(services, guildId) },
     );
   return { embeds: [embed.toJSON()] };
 }
@@ -76,10 +77,29 @@ function readersField(services: Services, guildId: string): string {
       const row = counts.get(part.id);
       return `${partLabel(part)}: ${row?.started ?? 0} started, ${row?.finished ?? 0} finished`;
     });
+  return fitField(lines);
+}
+
+/** The last lines that fit in one embed field, in order. */
+function fitField(lines: readonly string[]): string {
   const shown: string[] = [];
-  for (const line of lines.reverse()) {
+  for (const line of [...lines].reverse()) {
     if ([line, ...shown].join("\n").length > FIELD_LIMIT) break;
     shown.unshift(line);
   }
   return shown.join("\n");
+}
+
+/** Per dropped part, how many members reacted with each emoji. */
+function reactionsField(services: Services, guildId: string): string {
+  const { book, store } = services;
+  const byPart = new Map<string, string[]>();
+  for (const row of store.reactions.counts(guildId, book.story.meta.id)) {
+    byPart.set(row.partId, [...(byPart.get(row.partId) ?? []), `${row.emoji} ${row.members}`]);
+  }
+  const lines = book.parts.flatMap(({ part }) => {
+    const counts = byPart.get(part.id);
+    return counts === undefined ? [] : [`${partLabel(part)}: ${counts.join(" · ")}`];
+  });
+  return lines.length === 0 ? "None yet." : fitField(lines);
 }

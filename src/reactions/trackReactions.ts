@@ -1,0 +1,41 @@
+import {
+  type Client,
+  Events,
+  type MessageReaction,
+  type PartialMessageReaction,
+  type PartialUser,
+  type User,
+} from "discord.js";
+import type { Logger } from "../logger.js";
+import type { Store } from "../store/Store.js";
+
+/** How an emoji is stored: the character itself, or `name:id` for a server's custom emoji. */
+function emojiKey(reaction: MessageReaction | PartialMessageReaction): string {
+  const { id, name } = reaction.emoji;
+  return id === null ? (name ?? "?") : `${name ?? "emoji"}:${id}`;
+}
+
+/**
+ * Keeps members' reactions on drop messages, added and removed, including on messages from
+ * before the last restart (the client needs Partials.Message and Partials.Reaction for those).
+ * The bot's own seeded reactions and reactions on other messages are ignored.
+ */
+export function trackReactions(client: Client, store: Store, log: Logger, clock: () => Date): void {
+  const handle =
+    (added: boolean) =>
+    (reaction: MessageReaction | PartialMessageReaction, user: User | PartialUser) => {
+      if (user.id === client.user?.id) return;
+      const messageId = reaction.message.id;
+      try {
+        const drop = store.reactions.dropOf(messageId);
+        if (drop === undefined) return;
+        const emoji = emojiKey(reaction);
+        if (added) store.reactions.add(drop, messageId, user.id, emoji, clock());
+        else store.reactions.remove(messageId, user.id, emoji);
+      } catch (error) {
+        log.error({ messageId, userId: user.id, err: error }, "could not record a reaction");
+      }
+    };
+  client.on(Events.MessageReactionAdd, handle(true));
+  client.on(Events.MessageReactionRemove, handle(false));
+}

@@ -1,0 +1,66 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { eventually } from "../helpers/eventually.js";
+import { embedOf, type Harness, startHarness } from "./harness.js";
+
+let h: Harness;
+
+afterEach(async () => {
+  expect(h.discord.unhandledRequests).toEqual([]);
+  await h.close();
+});
+
+const counts = () => h.app.store.reactions.counts(h.guild.id, "drago");
+
+describe("reactions on drops", () => {
+  it("keeps each member's reactions per part, added and removed, also on messages from before a restart", async () => {
+    h = await startHarness();
+    await h.discord.runCommand({
+      channelId: h.reading.id,
+      userId: h.author.id,
+      name: "serial drop-now",
+    });
+    const [page1, page2] = h.discord
+      .messages(h.reading.id)
+      .filter((m) => ((m.flags ?? 0) & 64) === 0);
+    if (page1 === undefined || page2 === undefined) throw new Error("the drop posted no pages");
+    const second = h.discord.addMember(h.guild.id, { username: "second" });
+    const third = h.discord.addMember(h.guild.id, { username: "third" });
+    const chat = h.discord.sendMessage({
+      userId: third.id,
+      channelId: h.reading.id,
+      content: "loved it",
+    });
+
+    h.discord.react(h.reader.id, h.reading.id, page1.id, "❤️");
+    h.discord.react(h.reader.id, h.reading.id, page2.id, "❤️");
+    h.discord.react(second.id, h.reading.id, page2.id, "❤️");
+    h.discord.react(third.id, h.reading.id, chat.id, "😂");
+    await eventually(
+      () => counts().length === 1 && counts()[0]?.members === 2,
+      "two members' ❤️ on Part 1",
+    );
+    expect(counts()).toEqual([{ partId: "new-york", emoji: "❤️", members: 2 }]);
+
+    await h.restart();
+    h.discord.react(third.id, h.reading.id, page1.id, "😢");
+    await eventually(() => counts().length === 2, "the 😢 on a message from before the restart");
+    h.discord.unreact(h.reader.id, h.reading.id, page1.id, "❤️");
+    h.discord.unreact(second.id, h.reading.id, page2.id, "❤️");
+    await eventually(
+      () => counts().find((row) => row.emoji === "❤️")?.members === 1,
+      "the removed ❤️",
+    );
+    expect(counts()).toEqual([
+      { partId: "new-york", emoji: "❤️", members: 1 },
+      { partId: "new-york", emoji: "😢", members: 1 },
+    ]);
+    const status = await h.discord.runCommand({
+      channelId: h.reading.id,
+      userId: h.author.id,
+      name: "serial status",
+    });
+    expect(
+      embedOf(status).fields?.find((field) => field.name === "Reactions on the drops")?.value,
+    ).toBe("Part 1 · New York: ❤️ 1 · 😢 1");
+  });
+});

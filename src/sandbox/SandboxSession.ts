@@ -33,6 +33,7 @@ export const HELP = `Type what a member would:
   as author / as reader switch who you are (the author may use /serial)
   drop                  post the next part to #reading now, as the author would
   /notify dm:on         get a DM when a part is out
+  /progress             where you are; /forget-me erases it
   restart               restart the bot (your place is kept)
   help                  this list
   quit                  leave`;

@@ -7,6 +7,8 @@ export class NoticeRepository {
   readonly #isSubscribed;
   readonly #subscribers;
   readonly #claim;
+  readonly #forgetSubscriptions;
+  readonly #forgetNotices;
 
   constructor(db: Db) {
     this.#subscribe = db.prepare<[string, string, string, number]>(
@@ -20,6 +22,12 @@ export class NoticeRepository {
     );
     this.#subscribers = db.prepare<[string, string], { user_id: string }>(
       "SELECT user_id FROM notify_subscriptions WHERE guild_id = ? AND story_id = ? ORDER BY created_at",
+    );
+    this.#forgetSubscriptions = db.prepare<[string, string]>(
+      "DELETE FROM notify_subscriptions WHERE guild_id = ? AND user_id = ?",
+    );
+    this.#forgetNotices = db.prepare<[string, string]>(
+      "DELETE FROM drop_notices WHERE guild_id = ? AND user_id = ?",
     );
     this.#claim = db.prepare<[string, string, string, string, number]>(
       "INSERT OR IGNORE INTO drop_notices (guild_id, story_id, part_id, user_id, sent_at) VALUES (?, ?, ?, ?, ?)",
@@ -40,6 +48,11 @@ export class NoticeRepository {
 
   subscribers(guildId: string, storyId: string): string[] {
     return this.#subscribers.all(guildId, storyId).map((row) => row.user_id);
+  }
+
+  forget(guildId: string, userId: string): void {
+    this.#forgetSubscriptions.run(guildId, userId);
+    this.#forgetNotices.run(guildId, userId);
   }
 
   /**

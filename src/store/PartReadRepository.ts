@@ -11,6 +11,8 @@ export interface PartReaders {
 export class PartReadRepository {
   readonly #record;
   readonly #readers;
+  readonly #ofMember;
+  readonly #forget;
 
   constructor(db: Db) {
     this.#record = db.prepare<[string, string, string, string, number, number | null]>(
@@ -18,6 +20,15 @@ export class PartReadRepository {
        VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (guild_id, story_id, part_id, user_id)
        DO UPDATE SET finished_at = coalesce(part_reads.finished_at, excluded.finished_at)`,
+    );
+    this.#ofMember = db.prepare<
+      [string, string, string],
+      { part_id: string; finished_at: number | null }
+    >(
+      "SELECT part_id, finished_at FROM part_reads WHERE guild_id = ? AND story_id = ? AND user_id = ?",
+    );
+    this.#forget = db.prepare<[string, string]>(
+      "DELETE FROM part_reads WHERE guild_id = ? AND user_id = ?",
     );
     this.#readers = db.prepare<
       [string, string, string],
@@ -45,6 +56,19 @@ export class PartReadRepository {
       now.getTime(),
       finished ? now.getTime() : null,
     );
+  }
+
+  /** The parts a member started, and whether they finished each. */
+  ofMember(guildId: string, storyId: string, userId: string): Map<string, boolean> {
+    return new Map(
+      this.#ofMember
+        .all(guildId, storyId, userId)
+        .map((row) => [row.part_id, row.finished_at !== null]),
+    );
+  }
+
+  forget(guildId: string, userId: string): void {
+    this.#forget.run(guildId, userId);
   }
 
   /** Readers per part in a server, leaving out the given members (the authors). */

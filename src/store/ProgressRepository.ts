@@ -17,6 +17,7 @@ export class ProgressRepository {
   readonly #get;
   readonly #save;
   readonly #delete;
+  readonly #forget;
 
   constructor(db: Db) {
     this.#get = db.prepare<[string, string, string], ProgressRow>(
@@ -27,6 +28,9 @@ export class ProgressRepository {
        VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (guild_id, user_id, story_id)
        DO UPDATE SET part_id = excluded.part_id, "offset" = excluded."offset", updated_at = excluded.updated_at`,
+    );
+    this.#forget = db.prepare<[string, string]>(
+      "DELETE FROM progress WHERE guild_id = ? AND user_id = ?",
     );
     this.#delete = db.prepare<[string, string, string]>(
       "DELETE FROM progress WHERE guild_id = ? AND user_id = ? AND story_id = ?",
@@ -47,6 +51,10 @@ export class ProgressRepository {
       position.offset,
       now.getTime(),
     );
+  }
+
+  forget(guildId: string, userId: string): void {
+    this.#forget.run(guildId, userId);
   }
 
   clear(key: ReaderKey): void {

@@ -23,6 +23,7 @@ export class ReactionRepository {
   readonly #add;
   readonly #remove;
   readonly #counts;
+  readonly #forget;
 
   constructor(db: Db) {
     this.#dropMessage = db.prepare<
@@ -35,6 +36,9 @@ export class ReactionRepository {
     );
     this.#remove = db.prepare<[string, string, string]>(
       "DELETE FROM message_reactions WHERE message_id = ? AND user_id = ? AND emoji = ?",
+    );
+    this.#forget = db.prepare<[string, string]>(
+      "DELETE FROM message_reactions WHERE guild_id = ? AND user_id = ?",
     );
     this.#counts = db.prepare<
       [string, string],
@@ -59,6 +63,10 @@ export class ReactionRepository {
 
   remove(messageId: string, userId: string, emoji: string): void {
     this.#remove.run(messageId, userId, emoji);
+  }
+
+  forget(guildId: string, userId: string): void {
+    this.#forget.run(guildId, userId);
   }
 
   /** Members per part and emoji in a server. */

@@ -29,6 +29,16 @@ export class Store {
     this.reactions = new ReactionRepository(this.#db);
   }
 
+  /** Erases everything kept about a member in a server, at once. */
+  forgetMember(guildId: string, userId: string): void {
+    this.transaction(() => {
+      this.progress.forget(guildId, userId);
+      this.reads.forget(guildId, userId);
+      this.notices.forget(guildId, userId);
+      this.reactions.forget(guildId, userId);
+    });
+  }
+
   /** Runs `work` in one transaction: all of its writes land, or none. */
   transaction<T>(work: () => T): T {
     return this.#db.transaction(work)();

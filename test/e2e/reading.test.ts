@@ -52,7 +52,14 @@ async function readWithButtons(userId: string, first: InteractionOutcome): Promi
 describe("reading through the real discord.js client", () => {
   it("registers guild-only commands with default member permissions", () => {
     const commands = h.discord.commands();
-    expect(commands.map((c) => c.name).sort()).toEqual(["next", "notify", "read", "serial"]);
+    expect(commands.map((c) => c.name).sort()).toEqual([
+      "forget-me",
+      "next",
+      "notify",
+      "progress",
+      "read",
+      "serial",
+    ]);
     for (const command of commands) expect(command.contexts).toEqual([0]);
     expect(commands.find((c) => c.name === "serial")?.default_member_permissions).toBe("32");
     expect(commands.find((c) => c.name === "read")?.default_member_permissions ?? null).toBeNull();

@@ -2,17 +2,10 @@ import { ActionRowBuilder, ButtonBuilder, EmbedBuilder } from "@discordjs/builde
 import { ButtonStyle } from "discord.js";
 import type { Book, BookPart } from "../../core/Book.js";
 import { partLabel } from "../../core/partLabel.js";
-import {
-  isLastPage,
-  nextPlace,
-  type Place,
-  pageOf,
-  previousPlace,
-  storyShare,
-} from "../../core/reading.js";
+import { isLastPage, nextPlace, type Place, pageOf, previousPlace } from "../../core/reading.js";
 import { pageCustomId } from "../customIds.js";
 import type { ReplyMessage } from "../types.js";
-import { ACCENT, percent } from "./style.js";
+import { ACCENT, shareOfStory } from "./style.js";
 
 /**
  * One page of the story, with where the reader is and Back/Next buttons. The story's first page
@@ -21,12 +14,11 @@ import { ACCENT, percent } from "./style.js";
 export function pageMessage(book: Book, readable: readonly BookPart[], place: Place): ReplyMessage {
   const page = pageOf(place);
   const { part } = place.part;
-  const share = Math.min(1, storyShare(book, place));
   const footer = [
     part.dateline,
     part.place,
     `Page ${place.pageIndex + 1} of ${place.part.pages.length}`,
-    `${percent.format(Math.floor(share * 100) / 100)} of the story`,
+    shareOfStory(book, place),
   ].filter((item) => item !== undefined);
   const embed = new EmbedBuilder()
     .setColor(ACCENT)

@@ -2,19 +2,18 @@ import { ActionRowBuilder, ButtonBuilder, EmbedBuilder } from "@discordjs/builde
 import { ButtonStyle } from "discord.js";
 import type { Book } from "../../core/Book.js";
 import { partLabel } from "../../core/partLabel.js";
-import { type Place, storyShare } from "../../core/reading.js";
+import type { Place } from "../../core/reading.js";
 import { readCustomId } from "../customIds.js";
 import type { ReplyMessage } from "../types.js";
-import { ACCENT, percent } from "./style.js";
+import { ACCENT, shareOfStory } from "./style.js";
 
 /** For a member who has read before: where they are, with Resume and Start over. */
 export function resumeCard(book: Book, place: Place): ReplyMessage {
-  const share = Math.min(1, storyShare(book, place));
   const embed = new EmbedBuilder()
     .setColor(ACCENT)
     .setTitle(`Welcome back to ${book.story.meta.title}`)
     .setDescription(
-      `You were reading **${partLabel(place.part.part)}**, page ${place.pageIndex + 1} of ${place.part.pages.length} (${percent.format(Math.floor(share * 100) / 100)} of the story).`,
+      `You were reading **${partLabel(place.part.part)}**, page ${place.pageIndex + 1} of ${place.part.pages.length} (${shareOfStory(book, place)}).`,
     );
   const buttons = new ActionRowBuilder<ButtonBuilder>().addComponents(
     new ButtonBuilder()

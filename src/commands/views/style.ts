@@ -1,6 +1,15 @@
+import type { Book } from "../../core/Book.js";
+import { type Place, storyShare } from "../../core/reading.js";
+
 /** The accent colour of the bot's embeds. */
 export const ACCENT = 0x8b5cf6;
 
 export const wholeNumber = new Intl.NumberFormat("en");
 
-export const percent = new Intl.NumberFormat("en", { style: "percent", maximumFractionDigits: 0 });
+const percent = new Intl.NumberFormat("en", { style: "percent", maximumFractionDigits: 0 });
+
+/** "45% of the story": how far the reader is by the end of this page, rounded down. */
+export function shareOfStory(book: Book, place: Place): string {
+  const share = Math.min(1, storyShare(book, place));
+  return `${percent.format(Math.floor(share * 100) / 100)} of the story`;
+}

@@ -1,0 +1,39 @@
+import { EmbedBuilder } from "@discordjs/builders";
+import { partLabel } from "../core/partLabel.js";
+import { guildCommand } from "./guildCommand.js";
+import { ReaderSession } from "./readerSession.js";
+import type { ChatCommand } from "./types.js";
+import { ACCENT, shareOfStory } from "./views/style.js";
+
+/** `/progress`: where the member is, and which parts they have started and finished. */
+export const progress = {
+  data: guildCommand(
+    "progress",
+    "See where you are in the story and which parts you have read",
+  ).toJSON(),
+
+  execute(services, context) {
+    const session = new ReaderSession(services, context);
+    const saved = session.saved();
+    const reads = services.store.reads.ofMember(
+      context.guildId,
+      session.key.storyId,
+      context.userId,
+    );
+    const lines = session.readable.map(({ part }) => {
+      const finished = reads.get(part.id);
+      const state = finished === undefined ? "not started" : finished ? "read" : "started";
+      return `${finished ? "✓" : "·"} ${partLabel(part)}: ${state}`;
+    });
+    const where =
+      saved === undefined
+        ? "You haven't started yet: /read shows the title card and a Start button."
+        : `You're on **${partLabel(saved.part.part)}**, page ${saved.pageIndex + 1} of ${saved.part.pages.length} (${shareOfStory(services.book, saved)}). /next carries on from there.`;
+    const embed = new EmbedBuilder()
+      .setColor(ACCENT)
+      .setTitle(`Your reading of ${services.book.story.meta.title}`)
+      .setDescription(`${where}\n\n${lines.join("\n")}`)
+      .setFooter({ text: "Only you can see this. /forget-me erases what I keep about you here." });
+    return { mode: "reply", message: { embeds: [embed.toJSON()] } };
+  },
+} satisfies ChatCommand;

@@ -7,6 +7,7 @@ import type { Services } from "./commands/types.js";
 import { type Config, requireToken } from "./config.js";
 import { bindBook } from "./core/Book.js";
 import type { Logger } from "./logger.js";
+import { reconcileReactions } from "./reactions/reconcileReactions.js";
 import { trackReactions } from "./reactions/trackReactions.js";
 import { DropNotifier } from "./scheduler/DropNotifier.js";
 import { DropPoster } from "./scheduler/DropPoster.js";
@@ -80,6 +81,20 @@ export async function startApp(config: Config, baseLog: Logger): Promise<App> {
   client.on(Events.Warn, (message) => log.warn({ source: "discord.js" }, message));
 
   let stopped = false;
+  /** Reactions added or removed while the bot was down, caught up in the background after start. */
+  const reconcileAll = async () => {
+    const options = {
+      rest: client.rest,
+      store,
+      log,
+      clock,
+      botUserId: client.user?.id ?? "",
+      storyId: book.story.meta.id,
+      stopped: () => stopped,
+    };
+    for (const guildId of client.guilds.cache.keys()) await reconcileReactions(guildId, options);
+    if (!stopped) log.info({ guilds: client.guilds.cache.size }, "reactions reconciled");
+  };
   const stop = async () => {
     if (stopped) return;
     stopped = true;
@@ -100,6 +115,7 @@ export async function startApp(config: Config, baseLog: Logger): Promise<App> {
       log,
     );
     await scheduler.start();
+    void reconcileAll();
     log.info(
       { user: client.user.tag, guilds: client.guilds.cache.size, parts: book.parts.length },
       "ready",

@@ -8,12 +8,7 @@ import {
 } from "discord.js";
 import type { Logger } from "../logger.js";
 import type { Store } from "../store/Store.js";
-
-/** How an emoji is stored: the character itself, or `name:id` for a server's custom emoji. */
-function emojiKey(reaction: MessageReaction | PartialMessageReaction): string {
-  const { id, name } = reaction.emoji;
-  return id === null ? (name ?? "?") : `${name ?? "emoji"}:${id}`;
-}
+import { emojiKey } from "./emojiKey.js";
 
 /**
  * Keeps members' reactions on drop messages, added and removed, including on messages from
@@ -29,7 +24,7 @@ export function trackReactions(client: Client, store: Store, log: Logger, clock:
       try {
         const drop = store.reactions.dropOf(messageId);
         if (drop === undefined) return;
-        const emoji = emojiKey(reaction);
+        const emoji = emojiKey(reaction.emoji);
         if (added) store.reactions.add(drop, messageId, user.id, emoji, clock());
         else store.reactions.remove(messageId, user.id, emoji);
       } catch (error) {

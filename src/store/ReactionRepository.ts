@@ -24,6 +24,9 @@ export class ReactionRepository {
   readonly #remove;
   readonly #counts;
   readonly #forget;
+  readonly #clearMessage;
+  readonly #postedMessages;
+  readonly #db: Db;
 
   constructor(db: Db) {
     this.#dropMessage = db.prepare<
@@ -36,6 +39,16 @@ export class ReactionRepository {
     );
     this.#remove = db.prepare<[string, string, string]>(
       "DELETE FROM message_reactions WHERE message_id = ? AND user_id = ? AND emoji = ?",
+    );
+    this.#db = db;
+    this.#clearMessage = db.prepare<[string]>("DELETE FROM message_reactions WHERE message_id = ?");
+    this.#postedMessages = db.prepare<
+      [string, string],
+      { part_id: string; channel_id: string; message_id: string }
+    >(
+      `SELECT d.part_id, d.channel_id, m.message_id FROM drop_messages m
+       JOIN drops d USING (guild_id, story_id, part_id)
+       WHERE d.guild_id = ? AND d.story_id = ? AND d.state = 'posted' ORDER BY d.created_at, m.page`,
     );
     this.#forget = db.prepare<[string, string]>(
       "DELETE FROM message_reactions WHERE guild_id = ? AND user_id = ?",
@@ -63,6 +76,33 @@ export class ReactionRepository {
 
   remove(messageId: string, userId: string, emoji: string): void {
     this.#remove.run(messageId, userId, emoji);
+  }
+
+  /** The messages of a server's posted drops, for reconciling their reactions. */
+  postedMessages(
+    guildId: string,
+    storyId: string,
+  ): { partId: string; channelId: string; messageId: string }[] {
+    return this.#postedMessages.all(guildId, storyId).map((row) => ({
+      partId: row.part_id,
+      channelId: row.channel_id,
+      messageId: row.message_id,
+    }));
+  }
+
+  /** Replaces what is kept for one message with its members' reactions as Discord has them now. */
+  replaceMessage(
+    key: DropMessageKey,
+    messageId: string,
+    members: ReadonlyMap<string, readonly string[]>,
+    now: Date,
+  ): void {
+    this.#db.transaction(() => {
+      this.#clearMessage.run(messageId);
+      for (const [emoji, userIds] of members) {
+        for (const userId of userIds) this.add(key, messageId, userId, emoji, now);
+      }
+    })();
   }
 
   forget(guildId: string, userId: string): void {

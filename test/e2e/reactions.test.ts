@@ -63,4 +63,37 @@ describe("reactions on drops", () => {
       embedOf(status).fields?.find((field) => field.name === "Reactions on the drops")?.value,
     ).toBe("Part 1 · New York: ❤️ 1 · 😢 1");
   });
+
+  it("catches up at start with the reactions added and removed while it was down", async () => {
+    h = await startHarness();
+    await h.discord.runCommand({
+      channelId: h.reading.id,
+      userId: h.author.id,
+      name: "serial drop-now",
+    });
+    const [page1, page2] = h.discord
+      .messages(h.reading.id)
+      .filter((m) => ((m.flags ?? 0) & 64) === 0);
+    if (page1 === undefined || page2 === undefined) throw new Error("the drop posted no pages");
+    h.discord.react(h.reader.id, h.reading.id, page2.id, "❤️");
+    await eventually(() => counts().length === 1, "the live ❤️");
+
+    await h.app.stop();
+    const second = h.discord.addMember(h.guild.id, { username: "second" });
+    const third = h.discord.addMember(h.guild.id, { username: "third" });
+    h.discord.unreact(h.reader.id, h.reading.id, page2.id, "❤️");
+    h.discord.react(second.id, h.reading.id, page1.id, "❤️");
+    h.discord.react(second.id, h.reading.id, page2.id, "❤️");
+    h.discord.react(third.id, h.reading.id, page2.id, "😢");
+    await h.restart();
+
+    await eventually(
+      () => counts().length === 2 && counts().every((row) => row.members === 1),
+      "the reactions from while it was down",
+    );
+    expect(counts()).toEqual([
+      { partId: "new-york", emoji: "❤️", members: 1 },
+      { partId: "new-york", emoji: "😢", members: 1 },
+    ]);
+  });
 });

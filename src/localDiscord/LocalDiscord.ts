@@ -566,6 +566,11 @@ export class LocalDiscord {
     });
   }
 
+  /** What every member sees in a channel: its messages less the ephemeral ones, oldest first. */
+  posts(channelId: string): StoredMessage[] {
+    return this.messages(channelId).filter((message) => ((message.flags ?? 0) & 64) === 0);
+  }
+
   message(id: string): StoredMessage | undefined {
     const record = this.#state.messages.get(id);
     return record === undefined ? undefined : this.#state.messageJson(record);

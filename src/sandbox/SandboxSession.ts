@@ -154,8 +154,8 @@ export class SandboxSession {
     ];
     return places.flatMap(([channelId, where]) =>
       discord
-        .messages(channelId)
-        .filter((message) => ((message.flags ?? 0) & 64) === 0 && !this.#seen.has(message.id))
+        .posts(channelId)
+        .filter((message) => !this.#seen.has(message.id))
         .map((message) => {
           this.#seen.add(message.id);
           return `── new in ${where} ──\n${this.#render(message)}`;
@@ -229,9 +229,7 @@ export class SandboxSession {
 
   #react(emoji: string): string {
     if (emoji === "") throw new Error("Say which emoji, e.g. react ❤️");
-    const posts = this.server.discord
-      .messages(this.server.reading.id)
-      .filter((message) => ((message.flags ?? 0) & 64) === 0);
+    const posts = this.server.discord.posts(this.server.reading.id);
     const latest = posts.at(-1);
     if (latest === undefined) {
       throw new Error(

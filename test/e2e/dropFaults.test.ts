@@ -2,7 +2,6 @@ import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Fault } from "../../src/localDiscord/FaultPlan.js";
-import type { StoredMessage } from "../../src/localDiscord/LocalDiscord.js";
 import type { RecordedRequest } from "../../src/localDiscord/RequestLog.js";
 import { tempDir } from "../helpers/tempDir.js";
 import { embedOf, type Harness, messageOf, startHarness } from "./harness.js";
@@ -24,8 +23,6 @@ function start(): Promise<Harness> {
   return startHarness({ STORY_DIR: story });
 }
 
-const posts = (channelId: string): StoredMessage[] =>
-  h.discord.messages(channelId).filter((message) => ((message.flags ?? 0) & 64) === 0);
 const serial = (subcommand: string, options: Record<string, string> = {}, timeoutMs?: number) =>
   h.discord.runCommand({
     channelId: h.guild.systemChannelId,
@@ -37,7 +34,7 @@ const serial = (subcommand: string, options: Record<string, string> = {}, timeou
 const lastDrop = async () =>
   embedOf(await serial("status")).fields?.find((field) => field.name === "Last drop")?.value;
 const warnings = () =>
-  posts(h.guild.systemChannelId).filter((message) => message.content.startsWith("⚠️"));
+  h.discord.posts(h.guild.systemChannelId).filter((message) => message.content.startsWith("⚠️"));
 /** The bot's page posts to a channel, faulted ones included, oldest first. */
 const pagePosts = (channelId: string): RecordedRequest[] =>
   h.discord.requests.filter(
@@ -57,7 +54,7 @@ const injectOnPages = (fault: Fault, times: number) =>
 
 /** The drop is out once: two pages in the reading channel, each sent with its own nonce. */
 function expectDroppedOnce(): void {
-  expect(posts(h.reading.id)).toHaveLength(2);
+  expect(h.discord.posts(h.reading.id)).toHaveLength(2);
   const served = pagePosts(h.reading.id).filter((request) => request.status === 200);
   expect(served).toHaveLength(2);
   expect(new Set(served.map(nonceOf)).size).toBe(2);
@@ -107,7 +104,7 @@ describe("drops when Discord fails", () => {
     );
     // Three tries of the drop (backoff 1 s, 4 s), each retried three times by discord.js.
     expect(outage.hits).toBe(12);
-    expect(posts(h.reading.id)).toEqual([]);
+    expect(h.discord.posts(h.reading.id)).toEqual([]);
     expect(await lastDrop()).toMatch(
       /not finished.*0 of 2 messages posted, 1 failed try.*Last error: Discord answered 503/,
     );

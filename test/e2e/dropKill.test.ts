@@ -4,7 +4,6 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import type { StoredMessage } from "../../src/localDiscord/LocalDiscord.js";
 import { type LocalServer, startLocalServer } from "../../src/sandbox/startLocalServer.js";
 import { loadStory } from "../../src/story/loadStory.js";
 import { spawnBot } from "../helpers/botProcess.js";
@@ -46,9 +45,6 @@ function postedDrops(database: string): number {
   }
 }
 
-const postsIn = (server: LocalServer): StoredMessage[] =>
-  server.discord.messages(server.reading.id).filter((message) => ((message.flags ?? 0) & 64) === 0);
-
 describe("a drop killed with SIGKILL", () => {
   // The drop's requests: 1 and 2 post the two pages of Part 1, 3 to 7 seed its five reactions.
   it.each([
@@ -60,7 +56,7 @@ describe("a drop killed with SIGKILL", () => {
     async (_step, killAt) => {
       const server = await startLocalServer();
       servers.push(server);
-      const posts = () => postsIn(server);
+
       const database = join(tempDir(), "serial.db");
       let dropRequests = 0;
       const first = startBot(server, database);
@@ -81,9 +77,9 @@ describe("a drop killed with SIGKILL", () => {
         20_000,
       );
       const partOne = (await loadStory("story")).parts.find((part) => part.id === "new-york");
-      const pages = posts().filter((message) =>
-        partOne?.text.includes(message.embeds[0]?.description ?? "-"),
-      );
+      const pages = server.discord
+        .posts(server.reading.id)
+        .filter((message) => partOne?.text.includes(message.embeds[0]?.description ?? "-"));
       expect(pages).toHaveLength(2);
       expectVerbatimPages(
         pages.map((message) => message.embeds[0]?.description ?? ""),

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { StoredMessage } from "../../src/localDiscord/LocalDiscord.js";
 import { Store } from "../../src/store/Store.js";
 import { loadStory } from "../../src/story/loadStory.js";
 import { eventually } from "../helpers/eventually.js";
@@ -14,8 +13,6 @@ afterEach(async () => {
   await h.close();
 });
 
-const posts = (channelId: string): StoredMessage[] =>
-  h.discord.messages(channelId).filter((message) => ((message.flags ?? 0) & 64) === 0);
 const serial = (subcommand: string, options: Record<string, string> = {}, userId = h.author.id) =>
   h.discord.runCommand({ channelId: h.reading.id, userId, name: `serial ${subcommand}`, options });
 const allPosted = () =>
@@ -30,7 +27,7 @@ describe("chapter drops", () => {
     await eventually(allPosted, "both scenes to be dropped", 15_000);
     const story = await loadStory("story");
     const scenes = story.parts.filter((part) => part.kind === "scene");
-    const messages = posts(h.reading.id);
+    const messages = h.discord.posts(h.reading.id);
     expect(messages).toHaveLength(4);
     expectVerbatimPages(
       messages.map((message) => message.embeds[0]?.description ?? ""),
@@ -68,7 +65,7 @@ describe("chapter drops", () => {
     expect(messageOf(await serial("drop-now")).content).toMatch(
       /Nothing was dropped: every part is already out/,
     );
-    expect(posts(h.reading.id)).toHaveLength(4);
+    expect(h.discord.posts(h.reading.id)).toHaveLength(4);
   });
 
   it("makes up one drop at start for drop times missed while it was down, and no more", async () => {
@@ -91,9 +88,9 @@ describe("chapter drops", () => {
     expect(
       h.app.store.drops.get({ guildId: h.guild.id, storyId: "drago", partId: "moscow" }),
     ).toBeUndefined();
-    expect(posts(h.reading.id)).toHaveLength(2);
+    expect(h.discord.posts(h.reading.id)).toHaveLength(2);
     await h.restart();
-    expect(posts(h.reading.id)).toHaveLength(2);
+    expect(h.discord.posts(h.reading.id)).toHaveLength(2);
   });
 
   it("keeps a drop it cannot post, tells the authors, and finishes it once the channel is fixed", async () => {
@@ -103,7 +100,7 @@ describe("chapter drops", () => {
     expect(messageOf(failed).content).toMatch(
       /Part 1 · New York\*\* is not out yet: the bot lacks permission.*kept \(0 of 2 messages posted\)/,
     );
-    const warning = posts(h.guild.systemChannelId).at(-1);
+    const warning = h.discord.posts(h.guild.systemChannelId).at(-1);
     expect(warning?.content).toMatch(
       /I could not post New York to <#\d+>: the bot lacks permission/,
     );
@@ -123,9 +120,9 @@ describe("chapter drops", () => {
     expect(messageOf(await serial("drop-now")).content).toMatch(
       /Dropped \*\*Part 1 · New York\*\* in <#\d+> \(2 messages\)/,
     );
-    expect(posts(h.reading.id)).toHaveLength(2);
+    expect(h.discord.posts(h.reading.id)).toHaveLength(2);
     expect(messageOf(await serial("drop-now")).content).toMatch(/Dropped \*\*Part 2 · Moscow\*\*/);
-    expect(posts(h.reading.id)).toHaveLength(4);
+    expect(h.discord.posts(h.reading.id)).toHaveLength(4);
   });
 
   it("lets authors set the channel, the schedule (validated, next three times shown), pause and resume", async () => {
@@ -167,7 +164,7 @@ describe("chapter drops", () => {
       /^<t:\d+:F> \(<t:\d+:R>\)$/,
     );
     expect(messageOf(await serial("drop-now")).content).toMatch(/Dropped.*in <#\d+>/);
-    expect(posts(other.id)).toHaveLength(2);
+    expect(h.discord.posts(other.id)).toHaveLength(2);
     expect(messageOf(await serial("status", {}, h.reader.id)).content).toMatch(
       /Only the story's authors/,
     );

@@ -66,9 +66,7 @@ describe("drop notices, ping role and threads", () => {
       `<@&${role}>`,
     );
     await run(h.author.id, "serial drop-now");
-    const [first, last] = h.discord
-      .messages(h.reading.id)
-      .filter((message) => ((message.flags ?? 0) & 64) === 0);
+    const [first, last] = h.discord.posts(h.reading.id);
     expect(first?.content).toBe(`<@&${role}> a new part is out!`);
     const firstPost = h.discord.requests.find(
       (r) => r.method === "POST" && r.path === `/channels/${h.reading.id}/messages`,
@@ -91,9 +89,7 @@ describe("drop notices, ping role and threads", () => {
 
     await run(h.author.id, "serial ping-role");
     await run(h.author.id, "serial drop-now");
-    const posts = h.discord
-      .messages(h.reading.id)
-      .filter((message) => ((message.flags ?? 0) & 64) === 0);
+    const posts = h.discord.posts(h.reading.id);
     expect(posts[2]?.content).toBe("");
   });
 });

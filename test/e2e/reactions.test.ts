@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import type { StoredMessage } from "../../src/localDiscord/LocalDiscord.js";
 import { eventually } from "../helpers/eventually.js";
 import { embedOf, type Harness, startHarness } from "./harness.js";
 
@@ -11,18 +12,22 @@ afterEach(async () => {
 
 const counts = () => h.app.store.reactions.counts(h.guild.id, "drago");
 
+/** Starts the bot and has the author drop Part 1; its two page messages. */
+async function startWithPartOneDropped(): Promise<[StoredMessage, StoredMessage]> {
+  h = await startHarness();
+  await h.discord.runCommand({
+    channelId: h.reading.id,
+    userId: h.author.id,
+    name: "serial drop-now",
+  });
+  const [page1, page2] = h.discord.posts(h.reading.id);
+  if (page1 === undefined || page2 === undefined) throw new Error("the drop posted no pages");
+  return [page1, page2];
+}
+
 describe("reactions on drops", () => {
   it("keeps each member's reactions per part, added and removed, also on messages from before a restart", async () => {
-    h = await startHarness();
-    await h.discord.runCommand({
-      channelId: h.reading.id,
-      userId: h.author.id,
-      name: "serial drop-now",
-    });
-    const [page1, page2] = h.discord
-      .messages(h.reading.id)
-      .filter((m) => ((m.flags ?? 0) & 64) === 0);
-    if (page1 === undefined || page2 === undefined) throw new Error("the drop posted no pages");
+    const [page1, page2] = await startWithPartOneDropped();
     const second = h.discord.addMember(h.guild.id, { username: "second" });
     const third = h.discord.addMember(h.guild.id, { username: "third" });
     const chat = h.discord.sendMessage({
@@ -65,16 +70,7 @@ describe("reactions on drops", () => {
   });
 
   it("catches up at start with the reactions added and removed while it was down", async () => {
-    h = await startHarness();
-    await h.discord.runCommand({
-      channelId: h.reading.id,
-      userId: h.author.id,
-      name: "serial drop-now",
-    });
-    const [page1, page2] = h.discord
-      .messages(h.reading.id)
-      .filter((m) => ((m.flags ?? 0) & 64) === 0);
-    if (page1 === undefined || page2 === undefined) throw new Error("the drop posted no pages");
+    const [page1, page2] = await startWithPartOneDropped();
     h.discord.react(h.reader.id, h.reading.id, page2.id, "❤️");
     await eventually(() => counts().length === 1, "the live ❤️");
 

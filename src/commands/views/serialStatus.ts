@@ -1,6 +1,7 @@
 import { EmbedBuilder } from "@discordjs/builders";
 import { TimestampStyles, time } from "@discordjs/formatters";
 import { partLabel } from "../../core/partLabel.js";
+import { readableParts } from "../../core/reading.js";
 import type { ReplyMessage, Services } from "../types.js";
 import { ACCENT } from "./style.js";
 
@@ -54,7 +55,7 @@ export function serialStatus(services: Services, guildId: string): ReplyMessage 
       },
       { name: "Next drop", value: nextDrop },
       { name: "Last drop", value: lastDrop },
-      { name: "Readers (authors not counted)", value: readersField(services, guildId) },
+      { name: "Readers (authors not counted)", value: readersField(services, guildId, released) },
       { name: "Reactions on the drops", value: reactionsField(services, guildId) },
     );
   return { embeds: [embed.toJSON()] };
@@ -64,19 +65,15 @@ export function serialStatus(services: Services, guildId: string): ReplyMessage 
 const FIELD_LIMIT = 1024;
 
 /** Per readable part, how many members started and finished it: the latest parts that fit. */
-function readersField(services: Services, guildId: string): string {
+function readersField(services: Services, guildId: string, released: ReadonlySet<string>): string {
   const { book, store, authorIds } = services;
-  const storyId = book.story.meta.id;
-  const released = store.releases.releasedIds(guildId, storyId);
   const counts = new Map(
-    store.reads.readers(guildId, storyId, authorIds).map((row) => [row.partId, row]),
+    store.reads.readers(guildId, book.story.meta.id, authorIds).map((row) => [row.partId, row]),
   );
-  const lines = book.parts
-    .filter(({ part }) => part.kind !== "scene" || released.has(part.id))
-    .map(({ part }) => {
-      const row = counts.get(part.id);
-      return `${partLabel(part)}: ${row?.started ?? 0} started, ${row?.finished ?? 0} finished`;
-    });
+  const lines = readableParts(book, released).map(({ part }) => {
+    const row = counts.get(part.id);
+    return `${partLabel(part)}: ${row?.started ?? 0} started, ${row?.finished ?? 0} finished`;
+  });
   return fitField(lines);
 }
 

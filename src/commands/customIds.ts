@@ -10,12 +10,24 @@ export interface PageTarget {
 
 export const PAGE_PREFIX = "page";
 export const READ_PREFIX = "read";
+export const REACT_PREFIX = "react";
+
+/** A reaction button at the end of a part: the part, and which of the story's emoji. */
+export interface ReactTarget {
+  readonly partId: string;
+  readonly index: number;
+}
 
 export type ReadAction = "start" | "resume" | "restart";
 
 /** `page:next:new-york:1234` — the page after (or before, or at) the page holding that offset. */
 export function pageCustomId(action: PageAction, partId: string, offset: number): string {
   return `${PAGE_PREFIX}:${action}:${partId}:${offset}`;
+}
+
+/** `react:new-york:0` — toggles the story's first reaction emoji for that part. */
+export function reactCustomId(partId: string, index: number): string {
+  return `${REACT_PREFIX}:${partId}:${index}`;
 }
 
 export function readCustomId(action: ReadAction): string {
@@ -27,6 +39,8 @@ const stale = () =>
     "That button is out of date or not one of mine. Type /read to pick up where you left off.",
   );
 
+const PART_ID = /^[a-z0-9][a-z0-9-]{0,31}$/;
+
 /** Parses the part of a page button's custom_id after the prefix; refuses anything forged. */
 export function parsePageTarget(args: readonly string[]): PageTarget {
   const [action, partId, offset, ...rest] = args;
@@ -34,7 +48,7 @@ export function parsePageTarget(args: readonly string[]): PageTarget {
     rest.length > 0 ||
     (action !== "next" && action !== "back" && action !== "at") ||
     partId === undefined ||
-    !/^[a-z0-9][a-z0-9-]{0,31}$/.test(partId) ||
+    !PART_ID.test(partId) ||
     offset === undefined ||
     !/^\d{1,9}$/.test(offset)
   ) {
@@ -49,4 +63,17 @@ export function parseReadAction(args: readonly string[]): ReadAction {
     throw stale();
   }
   return action;
+}
+
+export function parseReactTarget(args: readonly string[]): ReactTarget {
+  const [partId, index, ...rest] = args;
+  if (
+    rest.length > 0 ||
+    partId === undefined ||
+    !PART_ID.test(partId) ||
+    !/^\d$/.test(index ?? "")
+  ) {
+    throw stale();
+  }
+  return { partId, index: Number(index) };
 }

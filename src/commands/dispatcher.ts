@@ -193,6 +193,9 @@ function toOptions(message: ReplyMessage): InteractionEditReplyOptions & { conte
     content: message.content ?? "",
     embeds: [...(message.embeds ?? [])],
     components: [...(message.components ?? [])],
+    ...(message.files === undefined
+      ? {}
+      : { files: message.files.map((file) => ({ attachment: file.data, name: file.name })) }),
   };
 }
 

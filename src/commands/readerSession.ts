@@ -11,7 +11,7 @@ import {
 import type { ReaderKey } from "../store/ProgressRepository.js";
 import type { CommandContext, Reply, Services } from "./types.js";
 import { caughtUpMessage } from "./views/caughtUpMessage.js";
-import { pageMessage } from "./views/pageMessage.js";
+import { pageMessage, type ReactionButtons } from "./views/pageMessage.js";
 
 /** One member's reading in one server: what they may read and where they are. */
 export class ReaderSession {
@@ -42,7 +42,35 @@ export class ReaderSession {
       store.progress.save(this.key, positionOf(place), this.context.now);
       store.reads.record(this.key, place.part.part.id, isLastPage(place), this.context.now);
     });
-    return { mode, message: pageMessage(this.services.book, this.readable, place) };
+    return this.render(place, mode);
+  }
+
+  /** Shows a page without moving the member's place. */
+  render(place: Place, mode: Reply["mode"]): Reply {
+    const { book } = this.services;
+    const reactions =
+      isLastPage(place) && place.part.part.kind === "scene" && book.story.meta.reactions.length > 0
+        ? this.reactionButtons(place.part.part.id)
+        : undefined;
+    return { mode, message: pageMessage(book, this.readable, place, reactions) };
+  }
+
+  /** Sets or unsets one of the member's reactions to a part, from the buttons on its last page. */
+  toggleReaction(partId: string, emoji: string): void {
+    const { reactions } = this.services.store;
+    const chosen = reactions.readingOf(this.key, partId).has(emoji);
+    reactions.setReading(this.key, partId, emoji, !chosen, this.context.now);
+  }
+
+  private reactionButtons(partId: string): ReactionButtons {
+    const { store } = this.services;
+    const readers = new Map(
+      store.reactions
+        .tallies(this.key.guildId, this.key.storyId, [])
+        .filter((tally) => tally.partId === partId)
+        .map((tally) => [tally.emoji, tally.readers]),
+    );
+    return { readers, chosen: store.reactions.readingOf(this.key, partId) };
   }
 
   /** Shows the page after `from`, or tells the member they are caught up. */

@@ -10,11 +10,18 @@ import type { DropAttempt, DropReason, EffectiveSettings } from "../core/drop.js
 import type { Logger } from "../logger.js";
 import type { Store } from "../store/Store.js";
 
+/** A file sent with a message; an embed shows an image file as `attachment://name`. */
+export interface ReplyFile {
+  readonly name: string;
+  readonly data: Buffer;
+}
+
 /** What the bot sends: message fields as Discord's API takes them. */
 export interface ReplyMessage {
   readonly content?: string;
   readonly embeds?: readonly APIEmbed[];
   readonly components?: readonly APIActionRowComponent<APIComponentInMessageActionRow>[];
+  readonly files?: readonly ReplyFile[];
 }
 
 /** A handler's answer: a new private reply, or an update of the message whose button was pressed. */

@@ -9,7 +9,9 @@ import type {
   GatewayMessageCreateDispatchData,
   GatewayMessageDeleteDispatchData,
   GatewayMessageReactionAddDispatchData,
+  GatewayMessageReactionRemoveAllDispatchData,
   GatewayMessageReactionRemoveDispatchData,
+  GatewayMessageReactionRemoveEmojiDispatchData,
   GatewayMessageUpdateDispatchData,
   GatewayThreadCreateDispatchData,
 } from "discord-api-types/v10";
@@ -27,6 +29,8 @@ export interface DispatchPayloads {
   [GatewayDispatchEvents.MessageDelete]: GatewayMessageDeleteDispatchData;
   [GatewayDispatchEvents.MessageReactionAdd]: GatewayMessageReactionAddDispatchData;
   [GatewayDispatchEvents.MessageReactionRemove]: GatewayMessageReactionRemoveDispatchData;
+  [GatewayDispatchEvents.MessageReactionRemoveAll]: GatewayMessageReactionRemoveAllDispatchData;
+  [GatewayDispatchEvents.MessageReactionRemoveEmoji]: GatewayMessageReactionRemoveEmojiDispatchData;
   [GatewayDispatchEvents.InteractionCreate]: GatewayInteractionCreateDispatchData;
 }
 

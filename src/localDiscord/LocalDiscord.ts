@@ -18,6 +18,7 @@
  * const next = await discord.clickButton({ userId: reader.id, message: reply.message, customId: "next" });
  * const choices = await discord.autocomplete({ channelId, userId, name: "serial read", options: { story: "dr" }, focused: "story" });
  * discord.react(reader.id, channel.id, next.message.id, "❤️");  discord.unreact(...);
+ * discord.clearReactions(channel.id, messageId, "❤️");  // a moderator removes every ❤️ (no emoji: every reaction)
  * discord.sendMessage({ userId: reader.id, channelId: channel.id, content: "hi" });
  * discord.deleteChannel(channel.id);               // CHANNEL_DELETE; the API answers 10003 after
  *
@@ -452,6 +453,19 @@ export class LocalDiscord {
       userId,
       parseEmoji(emoji),
     );
+  }
+
+  /**
+   * A moderator clears a message's reactions: those with `emoji` (MESSAGE_REACTION_REMOVE_EMOJI),
+   * or all of them (MESSAGE_REACTION_REMOVE_ALL). Nothing is dispatched when there were none.
+   */
+  clearReactions(channelId: string, messageId: string, emoji?: string): void {
+    const record = this.#state.message(channelId, messageId);
+    if (emoji === undefined) {
+      this.#messages.clearReactions(record);
+    } else {
+      this.#messages.clearReactionEmoji(record, parseEmoji(emoji));
+    }
   }
 
   /**

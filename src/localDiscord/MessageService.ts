@@ -302,6 +302,48 @@ export class MessageService {
     this.#changes.notify();
   }
 
+  /**
+   * Removes every reaction on a message, as a moderator or DELETE .../reactions does
+   * (MESSAGE_REACTION_REMOVE_ALL); nothing is dispatched when there was none.
+   */
+  clearReactions(record: MessageRecord): void {
+    if (record.ephemeral) {
+      throw DiscordApiError.unknownMessage();
+    }
+    if (record.reactions.size === 0) {
+      return;
+    }
+    record.reactions.clear();
+    this.#dispatcher.dispatch(
+      GatewayDispatchEvents.MessageReactionRemoveAll,
+      this.#reactionTarget(record),
+      { guildId: record.guildId },
+    );
+    this.#changes.notify();
+  }
+
+  /**
+   * Removes every reaction with one emoji, as a moderator or DELETE .../reactions/{emoji} does
+   * (MESSAGE_REACTION_REMOVE_EMOJI); nothing is dispatched when there was none.
+   */
+  clearReactionEmoji(record: MessageRecord, emoji: Emoji): void {
+    if (record.ephemeral) {
+      throw DiscordApiError.unknownMessage();
+    }
+    const key = emojiKey(emoji);
+    const reaction = record.reactions.get(key);
+    if (reaction === undefined) {
+      return;
+    }
+    record.reactions.delete(key);
+    this.#dispatcher.dispatch(
+      GatewayDispatchEvents.MessageReactionRemoveEmoji,
+      { ...this.#reactionTarget(record), emoji: reaction.emoji },
+      { guildId: record.guildId },
+    );
+    this.#changes.notify();
+  }
+
   /** The users who reacted with `emoji`, by id, as GET .../reactions/{emoji} pages them. */
   reactionUsers(record: MessageRecord, emoji: Emoji, limit: number, after?: string): string[] {
     const userIds = [...(record.reactions.get(emojiKey(emoji))?.userIds ?? [])];
@@ -371,12 +413,19 @@ export class MessageService {
   #reactionEvent(record: MessageRecord, userId: string, reaction: ReactionRecord) {
     return {
       user_id: userId,
-      channel_id: record.message.channel_id,
-      message_id: record.message.id,
-      ...(record.guildId === null ? {} : { guild_id: record.guildId }),
+      ...this.#reactionTarget(record),
       emoji: reaction.emoji,
       burst: false,
       type: ReactionType.Normal,
+    };
+  }
+
+  /** The message a reaction event is about: its channel, id and guild (none in DMs). */
+  #reactionTarget(record: MessageRecord) {
+    return {
+      channel_id: record.message.channel_id,
+      message_id: record.message.id,
+      ...(record.guildId === null ? {} : { guild_id: record.guildId }),
     };
   }
 

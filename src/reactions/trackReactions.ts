@@ -11,9 +11,10 @@ import type { Store } from "../store/Store.js";
 import { emojiKey } from "./emojiKey.js";
 
 /**
- * Keeps members' reactions on drop messages, added and removed, including on messages from
- * before the last restart (the client needs Partials.Message and Partials.Reaction for those).
- * The bot's own seeded reactions and reactions on other messages are ignored.
+ * Keeps members' reactions on drop messages, added and removed (also when a moderator clears a
+ * message's reactions, all or one emoji's), including on messages from before the last restart
+ * (the client needs Partials.Message and Partials.Reaction for those). The bot's own seeded
+ * reactions and reactions on other messages are ignored.
  */
 export function trackReactions(client: Client, store: Store, log: Logger, clock: () => Date): void {
   const handle =
@@ -31,6 +32,20 @@ export function trackReactions(client: Client, store: Store, log: Logger, clock:
         log.error({ messageId, userId: user.id, err: error }, "could not record a reaction");
       }
     };
+  /** Forgets a drop message's reactions: all of them, or those with `emoji`. */
+  const clear = (messageId: string, emoji?: string) => {
+    try {
+      if (store.reactions.dropOf(messageId) === undefined) return;
+      if (emoji === undefined) store.reactions.clearMessage(messageId);
+      else store.reactions.clearEmoji(messageId, emoji);
+    } catch (error) {
+      log.error({ messageId, emoji, err: error }, "could not clear a message's reactions");
+    }
+  };
   client.on(Events.MessageReactionAdd, handle(true));
   client.on(Events.MessageReactionRemove, handle(false));
+  client.on(Events.MessageReactionRemoveAll, (message) => clear(message.id));
+  client.on(Events.MessageReactionRemoveEmoji, (reaction) =>
+    clear(reaction.message.id, emojiKey(reaction.emoji)),
+  );
 }

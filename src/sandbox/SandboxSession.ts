@@ -1,4 +1,5 @@
-import { join } from "node:path";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import type { APIMessage } from "discord-api-types/v10";
 import type { Logger } from "pino";
 import { type App, startApp } from "../app.js";
@@ -29,8 +30,9 @@ export const HELP = `Type what a member would:
   /read part:2          open a part: its number, id or title
   /next                 the next page
   next, back, …         press a button on the last message by its label ("start reading", "resume")
+  ❤️, 😢, …             press a reaction button (on the last page of a part)
   react ❤️              react to the latest post in #reading
-  as author / as reader switch who you are (the author may use /serial)
+  as author / as reader switch who you are (the author may use /serial and /reactions)
   drop                  post the next part to #reading now, as the author would
   /notify dm:on         get a DM when a part is out
   /progress             where you are; /forget-me erases it
@@ -139,9 +141,24 @@ export class SandboxSession {
     this.#seen.add(outcome.message.id);
     const news = this.#news();
     return {
-      output: [this.#render(outcome.message), ...news].join("\n\n"),
+      output: [this.#render(outcome.message), ...this.#saveFiles(outcome.message), ...news].join(
+        "\n\n",
+      ),
       quit: false,
     };
+  }
+
+  /** Writes the files the bot sent into the sandbox's folder, so the person can open them. */
+  #saveFiles(message: APIMessage): string[] {
+    const files = this.server.discord.files(message.id);
+    if (files.length === 0) return [];
+    const folder = join(this.options.dataDir, "files");
+    mkdirSync(folder, { recursive: true });
+    return files.map((file) => {
+      const path = join(folder, basename(file.name));
+      writeFileSync(path, file.data);
+      return `📎 ${file.name} saved to ${path} (until you quit)`;
+    });
   }
 
   /** What the bot posted since the last command: in #reading, #general, and the member's DMs. */
@@ -197,6 +214,7 @@ export class SandboxSession {
     const wanted = label.toLowerCase();
     const button =
       buttons.find((candidate) => candidate.label.toLowerCase() === wanted) ??
+      buttons.find((candidate) => candidate.emoji === label) ??
       buttons.find((candidate) => candidate.label.toLowerCase().startsWith(wanted));
     if (message !== undefined && button !== undefined) {
       if (button.disabled) throw new Error(`[${button.label}] is greyed out here.`);
@@ -247,6 +265,8 @@ export class SandboxSession {
 
 interface Button {
   readonly label: string;
+  /** The button's emoji: reaction buttons are pressed by typing it. */
+  readonly emoji: string | undefined;
   readonly customId: string;
   readonly disabled: boolean;
 }
@@ -259,6 +279,7 @@ function buttonsOf(message: APIMessage | undefined): Button[] {
             ? [
                 {
                   label: component.label,
+                  emoji: "emoji" in component ? component.emoji?.name : undefined,
                   customId: component.custom_id,
                   disabled: component.disabled === true,
                 },

@@ -46,6 +46,11 @@ export function renderMessage(message: APIMessage, options: RenderOptions): stri
         ]
       : [],
   );
+  for (const attachment of message.attachments ?? []) {
+    lines.push(
+      dim(`📎 ${attachment.filename} (${Math.max(1, Math.round(attachment.size / 1024))} KB)`),
+    );
+  }
   lines.push(...buttons.filter((row) => row !== ""));
   const reactions = (message.reactions ?? []).map(
     (reaction) => `${reaction.emoji.name ?? "?"} ${reaction.count}`,
@@ -75,6 +80,12 @@ function renderEmbed(
   for (const field of embed.fields ?? []) {
     lines.push(
       ...wrapText(`${field.name}: ${text(field.value)}`, inner).map((line) => framed(line)),
+    );
+  }
+  if (embed.image?.url) {
+    lines.push(
+      framed(""),
+      framed(dim(`[image: ${embed.image.url.replace(/^attachment:\/\//, "")}]`)),
     );
   }
   if (embed.footer?.text) {

@@ -1,11 +1,5 @@
+import type { CarryOn, ReadCounts } from "../core/reactionReport.js";
 import type { Db } from "./openDatabase.js";
-
-/** How many members started and finished one part. */
-export interface PartReaders {
-  readonly partId: string;
-  readonly started: number;
-  readonly finished: number;
-}
 
 /** Which members started and finished each part (from the pages they were shown), for the author. */
 export class PartReadRepository {
@@ -13,6 +7,7 @@ export class PartReadRepository {
   readonly #readers;
   readonly #ofMember;
   readonly #forget;
+  readonly #carryOn;
 
   constructor(db: Db) {
     this.#record = db.prepare<[string, string, string, string, number, number | null]>(
@@ -38,6 +33,21 @@ export class PartReadRepository {
        FROM part_reads
        WHERE guild_id = ? AND story_id = ? AND user_id NOT IN (SELECT value FROM json_each(?))
        GROUP BY part_id`,
+    );
+    this.#carryOn = db.prepare<
+      { guild: string; story: string; pairs: string; excluded: string },
+      { part_id: string; readers: number }
+    >(
+      `WITH pairs (previous, next) AS (SELECT value ->> 0, value ->> 1 FROM json_each(@pairs))
+       SELECT pairs.next AS part_id, count(*) AS readers
+       FROM pairs
+       CROSS JOIN part_reads before ON before.guild_id = @guild AND before.story_id = @story
+         AND before.part_id = pairs.previous
+       CROSS JOIN part_reads after ON after.guild_id = @guild AND after.story_id = @story
+         AND after.part_id = pairs.next AND after.user_id = before.user_id
+       WHERE before.finished_at IS NOT NULL
+         AND before.user_id NOT IN (SELECT value FROM json_each(@excluded))
+       GROUP BY pairs.next`,
     );
   }
 
@@ -72,9 +82,29 @@ export class PartReadRepository {
   }
 
   /** Readers per part in a server, leaving out the given members (the authors). */
-  readers(guildId: string, storyId: string, excluded: Iterable<string>): PartReaders[] {
+  readers(guildId: string, storyId: string, excluded: Iterable<string>): ReadCounts[] {
     return this.#readers
       .all(guildId, storyId, JSON.stringify([...excluded]))
       .map((row) => ({ partId: row.part_id, started: row.started, finished: row.finished }));
+  }
+
+  /**
+   * For each (previous, next) pair of part ids, how many readers who finished the previous part
+   * went on to start the next, leaving out the `excluded` members (the authors).
+   */
+  carryOn(
+    guildId: string,
+    storyId: string,
+    pairs: readonly (readonly [string, string])[],
+    excluded: Iterable<string>,
+  ): CarryOn[] {
+    return this.#carryOn
+      .all({
+        guild: guildId,
+        story: storyId,
+        pairs: JSON.stringify(pairs),
+        excluded: JSON.stringify([...excluded]),
+      })
+      .map((row) => ({ partId: row.part_id, readers: row.readers }));
   }
 }

@@ -26,7 +26,7 @@ describe("a member's own data", () => {
     const last = h.discord.posts(h.reading.id).at(-1);
     h.discord.react(h.reader.id, h.reading.id, last?.id ?? "", "❤️");
     await eventually(
-      () => h.app.store.reactions.counts(h.guild.id, "drago").length === 1,
+      () => h.app.store.reactions.tallies(h.guild.id, "drago", []).length === 1,
       "the reaction recorded",
     );
 
@@ -64,7 +64,7 @@ describe("a member's own data", () => {
     );
     expect(messageOf(erased).components).toEqual([]);
     expect(h.app.store.notices.isSubscribed(h.guild.id, "drago", h.reader.id)).toBe(false);
-    expect(h.app.store.reactions.counts(h.guild.id, "drago")).toEqual([]);
+    expect(h.app.store.reactions.tallies(h.guild.id, "drago", [])).toEqual([]);
     expect(h.app.store.reads.ofMember(h.guild.id, "drago", h.reader.id)).toEqual(new Map());
     expect(embedOf(await run("progress")).description).toMatch(/^You haven't started yet/);
     expect(embedOf(await run("read")).title).toBe("After Moscow");

@@ -10,7 +10,7 @@ afterEach(async () => {
   await h.close();
 });
 
-const counts = () => h.app.store.reactions.counts(h.guild.id, "drago");
+const counts = () => h.app.store.reactions.tallies(h.guild.id, "drago", []);
 
 /** Starts the bot and has the author drop Part 1; its two page messages. */
 async function startWithPartOneDropped(): Promise<[StoredMessage, StoredMessage]> {
@@ -41,10 +41,10 @@ describe("reactions on drops", () => {
     h.discord.react(second.id, h.reading.id, page2.id, "❤️");
     h.discord.react(third.id, h.reading.id, chat.id, "😂");
     await eventually(
-      () => counts().length === 1 && counts()[0]?.members === 2,
+      () => counts().length === 1 && counts()[0]?.readers === 2,
       "two members' ❤️ on Part 1",
     );
-    expect(counts()).toEqual([{ partId: "new-york", emoji: "❤️", members: 2 }]);
+    expect(counts()).toEqual([{ partId: "new-york", emoji: "❤️", readers: 2 }]);
 
     await h.restart();
     h.discord.react(third.id, h.reading.id, page1.id, "😢");
@@ -52,12 +52,12 @@ describe("reactions on drops", () => {
     h.discord.unreact(h.reader.id, h.reading.id, page1.id, "❤️");
     h.discord.unreact(second.id, h.reading.id, page2.id, "❤️");
     await eventually(
-      () => counts().find((row) => row.emoji === "❤️")?.members === 1,
+      () => counts().find((row) => row.emoji === "❤️")?.readers === 1,
       "the removed ❤️",
     );
     expect(counts()).toEqual([
-      { partId: "new-york", emoji: "❤️", members: 1 },
-      { partId: "new-york", emoji: "😢", members: 1 },
+      { partId: "new-york", emoji: "❤️", readers: 1 },
+      { partId: "new-york", emoji: "😢", readers: 1 },
     ]);
     const status = await h.discord.runCommand({
       channelId: h.reading.id,
@@ -65,8 +65,36 @@ describe("reactions on drops", () => {
       name: "serial status",
     });
     expect(
-      embedOf(status).fields?.find((field) => field.name === "Reactions on the drops")?.value,
+      embedOf(status).fields?.find((field) => field.name === "Reactions (authors not counted)")
+        ?.value,
     ).toBe("Part 1 · New York: ❤️ 1 · 😢 1");
+  });
+
+  it("forgets what a moderator clears: one emoji on a message, or all of a message's reactions", async () => {
+    const [page1, page2] = await startWithPartOneDropped();
+    const second = h.discord.addMember(h.guild.id, { username: "second" });
+    h.discord.react(h.reader.id, h.reading.id, page1.id, "❤️");
+    h.discord.react(second.id, h.reading.id, page1.id, "😢");
+    h.discord.react(second.id, h.reading.id, page2.id, "❤️");
+    h.discord.react(h.reader.id, h.reading.id, page2.id, "😢");
+    await eventually(
+      () => counts().length === 2 && counts().every((row) => row.readers === 2),
+      "two members' ❤️ and 😢 on Part 1",
+    );
+
+    h.discord.clearReactions(h.reading.id, page1.id, "❤️");
+    await eventually(
+      () => counts().find((row) => row.emoji === "❤️")?.readers === 1,
+      "the ❤️ cleared from page 1",
+    );
+    expect(counts()).toEqual([
+      { partId: "new-york", emoji: "😢", readers: 2 },
+      { partId: "new-york", emoji: "❤️", readers: 1 },
+    ]);
+
+    h.discord.clearReactions(h.reading.id, page2.id);
+    await eventually(() => counts().length === 1, "every reaction cleared from page 2");
+    expect(counts()).toEqual([{ partId: "new-york", emoji: "😢", readers: 1 }]);
   });
 
   it("catches up at start with the reactions added and removed while it was down", async () => {
@@ -84,12 +112,12 @@ describe("reactions on drops", () => {
     await h.restart();
 
     await eventually(
-      () => counts().length === 2 && counts().every((row) => row.members === 1),
+      () => counts().length === 2 && counts().every((row) => row.readers === 1),
       "the reactions from while it was down",
     );
     expect(counts()).toEqual([
-      { partId: "new-york", emoji: "❤️", members: 1 },
-      { partId: "new-york", emoji: "😢", members: 1 },
+      { partId: "new-york", emoji: "❤️", readers: 1 },
+      { partId: "new-york", emoji: "😢", readers: 1 },
     ]);
   });
 });

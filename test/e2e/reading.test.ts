@@ -57,11 +57,13 @@ describe("reading through the real discord.js client", () => {
       "next",
       "notify",
       "progress",
+      "reactions",
       "read",
       "serial",
     ]);
     for (const command of commands) expect(command.contexts).toEqual([0]);
     expect(commands.find((c) => c.name === "serial")?.default_member_permissions).toBe("32");
+    expect(commands.find((c) => c.name === "reactions")?.default_member_permissions).toBe("32");
     expect(commands.find((c) => c.name === "read")?.default_member_permissions ?? null).toBeNull();
   });
 
@@ -118,7 +120,7 @@ describe("reading through the real discord.js client", () => {
     await releaseNext();
     const opened = await read(h.reader.id, { part: "new-york" });
     const second = await press(h.reader.id, opened, "Next");
-    expect(labelsOn(messageOf(second))).toEqual(["Back", "Next part"]);
+    expect(labelsOn(messageOf(second))).toEqual(["Back", "Next part", "0", "0", "0", "0", "0"]);
     await h.restart();
     const welcome = await read(h.reader.id);
     expect(embedOf(welcome).title).toMatch(/^Welcome back/);
@@ -167,16 +169,12 @@ describe("reading through the real discord.js client", () => {
       body: {
         content: "forged",
         components: [
-          {
-            type: 1,
-            components: [
-              "page:at:moscow:0",
-              "page:next:new-york:99999999",
-              "page:warp:x:1",
-              "read:hack",
-            ].map((id, i) => ({ type: 2, style: 1, label: `b${i}`, custom_id: id })),
-          },
-        ],
+          ["page:at:moscow:0", "page:next:new-york:99999999", "page:warp:x:1", "read:hack"],
+          ["react:moscow:0", "react:new-york:7", "react:authors-note:0"],
+        ].map((row) => ({
+          type: 1,
+          components: row.map((id) => ({ type: 2, style: 1, label: id, custom_id: id })),
+        })),
       },
     });
     const message = forged as { id: string };
@@ -185,6 +183,9 @@ describe("reading through the real discord.js client", () => {
       "page:next:new-york:99999999",
       "page:warp:x:1",
       "read:hack",
+      "react:moscow:0",
+      "react:new-york:7",
+      "react:authors-note:0",
     ]) {
       const outcome = await h.discord.clickButton({
         userId: h.reader.id,
@@ -196,6 +197,7 @@ describe("reading through the real discord.js client", () => {
       expect(messageOf(outcome).content).toMatch(/isn't available|out of date|not one of mine/);
       expect(JSON.stringify(messageOf(outcome))).not.toContain("Moscow");
     }
+    expect(h.app.store.reactions.tallies(h.guild.id, "drago", [])).toEqual([]);
   });
 
   it("shows the authors, in /serial status, who started and finished each part, leaving themselves out", async () => {

@@ -1,5 +1,11 @@
 import { once } from "node:events";
-import { AttachmentBuilder, EmbedBuilder, MessageFlags, type TextChannel } from "discord.js";
+import {
+  AttachmentBuilder,
+  EmbedBuilder,
+  MessageFlags,
+  Routes,
+  type TextChannel,
+} from "discord.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   type CreatedChannel,
@@ -179,6 +185,51 @@ describe("LocalDiscord: messages, reactions, threads", () => {
     await expect(
       bot.client.rest.put(`/channels/${channel.id}/messages/${posted.id}/reactions/heart/@me`),
     ).rejects.toMatchObject({ code: 10014 });
+  });
+
+  it("clears one emoji's reactions or all of them, for a moderator and with Manage Messages", async () => {
+    const posted = discord.sendMessage({
+      userId: reader.id,
+      channelId: channel.id,
+      content: "Ch 2",
+    });
+    const second = discord.addMember(guild.id, { username: "bo" });
+    discord.react(reader.id, channel.id, posted.id, "❤️");
+    discord.react(second.id, channel.id, posted.id, "❤️");
+    discord.react(reader.id, channel.id, posted.id, "😢");
+    const emojiRemoved = once(bot.client, "messageReactionRemoveEmoji");
+    discord.clearReactions(channel.id, posted.id, "❤️");
+    const [reaction] = await emojiRemoved;
+    expect(reaction.emoji.name).toBe("❤️");
+    discord.clearReactions(channel.id, posted.id, "❤️");
+    expect(discord.message(posted.id)?.reactions?.map((entry) => entry.emoji.name)).toEqual(["😢"]);
+
+    const message = await textChannel.messages.fetch(posted.id);
+    const allRemoved = once(bot.client, "messageReactionRemoveAll");
+    await message.reactions.removeAll();
+    await allRemoved;
+    await message.reactions.removeAll();
+    expect(discord.message(posted.id)?.reactions).toBeUndefined();
+    const target = { channel_id: channel.id, message_id: posted.id, guild_id: guild.id };
+    expect(
+      discord.dispatches
+        .filter((entry) => entry.event.startsWith("MESSAGE_REACTION_REMOVE_"))
+        .map((entry) => [entry.event, entry.data]),
+    ).toEqual([
+      ["MESSAGE_REACTION_REMOVE_EMOJI", { ...target, emoji: { id: null, name: "❤️" } }],
+      ["MESSAGE_REACTION_REMOVE_ALL", target],
+    ]);
+
+    const closed = discord.createChannel(guild.id, { name: "quiet", denyBot: ["ManageMessages"] });
+    const other = discord.sendMessage({ userId: reader.id, channelId: closed.id, content: "hi" });
+    discord.react(reader.id, closed.id, other.id, "👍");
+    await expect(
+      bot.client.rest.delete(Routes.channelMessageAllReactions(closed.id, other.id)),
+    ).rejects.toMatchObject({ code: 50013 });
+    await expect(
+      bot.client.rest.delete(Routes.channelMessageReaction(closed.id, other.id, "👍")),
+    ).rejects.toMatchObject({ code: 50013 });
+    expect(discord.message(other.id)?.reactions?.[0]?.count).toBe(1);
   });
 
   it("starts threads from messages and in channels", async () => {

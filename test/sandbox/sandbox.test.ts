@@ -59,8 +59,20 @@ describe("npm run sandbox with piped input", () => {
     expect(out).not.toContain("reader> /next");
   });
 
-  it("shows a drop as it lands in #reading, takes a reaction on it, and shows a drop notice DM", () => {
-    const result = sandbox(["drop", "react ❤️", "/notify dm:on", "drop"].join("\n"));
+  it("shows a drop as it lands in #reading, takes reactions on it and on the last page, and shows a drop notice DM and the author's chart", () => {
+    const result = sandbox(
+      [
+        "drop",
+        "react ❤️",
+        "/notify dm:on",
+        "drop",
+        "/read part:1",
+        "next",
+        "🔥",
+        "as author",
+        "/reactions show",
+      ].join("\n"),
+    );
     expect(result.status).toBe(0);
     const out = result.stdout;
     expect(out).toContain("Dropped **Part 1 · New York** in #reading (2 messages).");
@@ -72,5 +84,8 @@ describe("npm run sandbox with piped input", () => {
     expect(out).toMatch(
       /── new in a DM to you ──\n\*\*Part 2 · Moscow\*\* of \*After Moscow\* is out\./,
     );
+    expect(out).toContain("[❤️ 1]  [😢 0]  [😮 0]  [😂 0]  [🔥 1]");
+    expect(out).toMatch(/│ 🔥 `█+` 1\n/);
+    expect(out).toMatch(/📎 reactions\.png saved to .+reactions\.png \(until you quit\)/);
   });
 });

@@ -89,4 +89,26 @@ describe("Store", () => {
     ]);
     store.close();
   });
+
+  it("counts the readers who finished one part and went on to the next, leaving out the authors", () => {
+    const store = new Store(join(tempDir(), "serial.db"));
+    const key = (userId: string) => ({ guildId: reader.guildId, storyId: "drago", userId });
+    for (const userId of ["1", "2", "3", "author"])
+      store.reads.record(key(userId), "note", true, now);
+    store.reads.record(key("4"), "note", false, now);
+    for (const userId of ["1", "2", "4", "author"])
+      store.reads.record(key(userId), "new-york", false, now);
+    store.reads.record(key("5"), "moscow", false, now);
+    const pairs = [
+      ["note", "new-york"],
+      ["new-york", "moscow"],
+    ] as const;
+    expect(store.reads.carryOn(reader.guildId, "drago", pairs, ["author"])).toEqual([
+      { partId: "new-york", readers: 2 },
+    ]);
+    expect(store.reads.carryOn(reader.guildId, "drago", pairs, [])).toEqual([
+      { partId: "new-york", readers: 3 },
+    ]);
+    store.close();
+  });
 });

@@ -3,15 +3,27 @@ import { ButtonStyle } from "discord.js";
 import type { Book, BookPart } from "../../core/Book.js";
 import { partLabel } from "../../core/partLabel.js";
 import { isLastPage, nextPlace, type Place, pageOf, previousPlace } from "../../core/reading.js";
-import { pageCustomId } from "../customIds.js";
+import { pageCustomId, reactCustomId } from "../customIds.js";
 import type { ReplyMessage } from "../types.js";
-import { ACCENT, shareOfStory } from "./style.js";
+import { ACCENT, shareOfStory, wholeNumber } from "./style.js";
+
+/** The reaction buttons under the last page of a part: how many readers chose each, and the member's. */
+export interface ReactionButtons {
+  readonly readers: ReadonlyMap<string, number>;
+  readonly chosen: ReadonlySet<string>;
+}
 
 /**
  * One page of the story, with where the reader is and Back/Next buttons. The story's first page
- * repeats the rating and content warnings, for readers who start without the title card.
+ * repeats the rating and content warnings, for readers who start without the title card. The last
+ * page of a part also carries the story's reaction emoji as buttons, when `reactions` is given.
  */
-export function pageMessage(book: Book, readable: readonly BookPart[], place: Place): ReplyMessage {
+export function pageMessage(
+  book: Book,
+  readable: readonly BookPart[],
+  place: Place,
+  reactions?: ReactionButtons,
+): ReplyMessage {
   const page = pageOf(place);
   const { part } = place.part;
   const footer = [
@@ -52,5 +64,24 @@ export function pageMessage(book: Book, readable: readonly BookPart[], place: Pl
       .setEmoji({ name: "▶️" })
       .setStyle(ButtonStyle.Primary),
   );
-  return { embeds: [embed.toJSON()], components: [buttons.toJSON()] };
+  const rows = [buttons.toJSON()];
+  if (reactions !== undefined) rows.push(reactionRow(book, part.id, reactions).toJSON());
+  return { embeds: [embed.toJSON()], components: rows };
+}
+
+/** One button per offered emoji, highlighted when the member chose it, with the readers' count. */
+function reactionRow(
+  book: Book,
+  partId: string,
+  reactions: ReactionButtons,
+): ActionRowBuilder<ButtonBuilder> {
+  return new ActionRowBuilder<ButtonBuilder>().addComponents(
+    book.story.meta.reactions.map((emoji, index) =>
+      new ButtonBuilder()
+        .setCustomId(reactCustomId(partId, index))
+        .setEmoji({ name: emoji })
+        .setLabel(wholeNumber.format(reactions.readers.get(emoji) ?? 0))
+        .setStyle(reactions.chosen.has(emoji) ? ButtonStyle.Success : ButtonStyle.Secondary),
+    ),
+  );
 }

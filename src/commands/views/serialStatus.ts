@@ -56,7 +56,7 @@ export function serialStatus(services: Services, guildId: string): ReplyMessage 
       { name: "Next drop", value: nextDrop },
       { name: "Last drop", value: lastDrop },
       { name: "Readers (authors not counted)", value: readersField(services, guildId, released) },
-      { name: "Reactions on the drops", value: reactionsField(services, guildId) },
+      { name: "Reactions (authors not counted)", value: reactionsField(services, guildId) },
     );
   return { embeds: [embed.toJSON()] };
 }
@@ -87,12 +87,12 @@ function fitField(lines: readonly string[]): string {
   return shown.join("\n");
 }
 
-/** Per dropped part, how many members reacted with each emoji. */
+/** Per part, how many readers reacted with each emoji (authors left out). */
 function reactionsField(services: Services, guildId: string): string {
-  const { book, store } = services;
+  const { book, store, authorIds } = services;
   const byPart = new Map<string, string[]>();
-  for (const row of store.reactions.counts(guildId, book.story.meta.id)) {
-    byPart.set(row.partId, [...(byPart.get(row.partId) ?? []), `${row.emoji} ${row.members}`]);
+  for (const row of store.reactions.tallies(guildId, book.story.meta.id, authorIds)) {
+    byPart.set(row.partId, [...(byPart.get(row.partId) ?? []), `${row.emoji} ${row.readers}`]);
   }
   const lines = book.parts.flatMap(({ part }) => {
     const counts = byPart.get(part.id);

@@ -107,6 +107,21 @@ export function channelRoutes({ state, messages }: Services) {
       return NO_CONTENT;
     },
 
+    "DELETE /channels/:channel/messages/:message/reactions": (request) => {
+      const record = messageOf(request);
+      state.requireBotPermission(channelOf(request), PermissionFlagsBits.ManageMessages);
+      messages.clearReactions(record);
+      return NO_CONTENT;
+    },
+
+    "DELETE /channels/:channel/messages/:message/reactions/:emoji": (request) => {
+      const record = messageOf(request);
+      const emoji = parseEmoji(request.params.get("emoji"));
+      state.requireBotPermission(channelOf(request), PermissionFlagsBits.ManageMessages);
+      messages.clearReactionEmoji(record, emoji);
+      return NO_CONTENT;
+    },
+
     "GET /channels/:channel/messages/:message/reactions/:emoji": (request) => {
       const record = messageOf(request);
       const emoji = parseEmoji(request.params.get("emoji"));

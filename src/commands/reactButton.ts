@@ -1,0 +1,23 @@
+import { parseReactTarget, REACT_PREFIX } from "./customIds.js";
+import { ReaderSession } from "./readerSession.js";
+import type { ButtonHandler } from "./types.js";
+import { UserError } from "./UserError.js";
+
+/**
+ * The reaction buttons on the last page of a part in private reading (ephemeral messages take no
+ * emoji reactions): each press sets or unsets that emoji for the part, and the page shows it.
+ */
+export const reactButton = {
+  prefix: REACT_PREFIX,
+  execute(services, context, args) {
+    const target = parseReactTarget(args);
+    const session = new ReaderSession(services, context);
+    const bookPart = session.readable.find(({ part }) => part.id === target.partId);
+    const emoji = services.book.story.meta.reactions[target.index];
+    if (bookPart === undefined || bookPart.part.kind !== "scene" || emoji === undefined) {
+      throw new UserError("That part isn't available. Type /read to pick up where you left off.");
+    }
+    session.toggleReaction(bookPart.part.id, emoji);
+    return session.render({ part: bookPart, pageIndex: bookPart.pages.length - 1 }, "update");
+  },
+} satisfies ButtonHandler;

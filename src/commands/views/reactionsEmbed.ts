@@ -1,0 +1,88 @@
+import { EmbedBuilder } from "@discordjs/builders";
+import type { APIEmbedField } from "discord.js";
+import type { PartFigures, ReactionReport } from "../../core/reactionReport.js";
+import { ACCENT, wholeNumber } from "./style.js";
+
+/** Discord's limits: fields per embed, characters per field value, characters across an embed. */
+const MAX_FIELDS = 25;
+const FIELD_LIMIT = 1024;
+const EMBED_LIMIT = 6000;
+const BAR_WIDTH = 12;
+
+const percent = new Intl.NumberFormat("en", { style: "percent", maximumFractionDigits: 0 });
+
+/** `████████░░░░`: `value` of `max` as a text bar. */
+export function textBar(value: number, max: number, width = BAR_WIDTH): string {
+  const filled = max <= 0 ? 0 : Math.round((Math.min(value, max) / max) * width);
+  return `${"█".repeat(filled)}${"░".repeat(width - filled)}`;
+}
+
+const readers = (count: number) =>
+  `${wholeNumber.format(count)} ${count === 1 ? "reader" : "readers"}`;
+
+/** One part's figures as lines of text with bars scaled to the report's largest counts. */
+function partBlock(part: PartFigures, maxReaders: number, maxReaction: number): string {
+  const lines = [
+    `\`Started  ${textBar(part.started, maxReaders)}\` ${wholeNumber.format(part.started)}`,
+    `\`Finished ${textBar(part.finished, maxReaders)}\` ${wholeNumber.format(part.finished)}`,
+  ];
+  const before = part.fromPrevious;
+  if (before !== undefined && before.finished > 0) {
+    const stopped = Math.max(0, before.finished - before.went);
+    lines.push(
+      `Of the ${readers(before.finished)} who finished ${before.label}, ${wholeNumber.format(before.went)} went on to this part; ${wholeNumber.format(stopped)} (${percent.format(stopped / before.finished)}) have not.`,
+    );
+  }
+  if (part.reactions.length > 0) {
+    const anyReaction = part.reactions.some((reaction) => reaction.readers > 0);
+    lines.push(
+      anyReaction
+        ? part.reactions
+            .map(
+              (reaction) =>
+                `${reaction.emoji} \`${textBar(reaction.readers, maxReaction)}\` ${wholeNumber.format(reaction.readers)}`,
+            )
+            .join("\n")
+        : "No reactions yet.",
+    );
+  }
+  return lines.join("\n").slice(0, FIELD_LIMIT);
+}
+
+/**
+ * The author's view of how each part landed: per part, a readers funnel and reactions by emoji,
+ * as text bars. With many parts, the latest that fit in one embed are shown and the reply says
+ * how to see the rest. `image` names an attached chart to show under the figures.
+ */
+export function reactionsEmbed(report: ReactionReport, image?: string): EmbedBuilder {
+  const maxReaders = Math.max(0, ...report.parts.map((part) => part.started));
+  const maxReaction = Math.max(
+    0,
+    ...report.parts.flatMap((part) => part.reactions.map((reaction) => reaction.readers)),
+  );
+  const title = `${report.storyTitle}: how each part landed`.slice(0, 256);
+  const note =
+    "Readers are the members who opened a page of the part; a reader counts once per emoji, on the drops and the buttons at the end of the part together. The authors' own reading and reactions are left out.";
+  const fields: APIEmbedField[] = report.parts.map((part) => ({
+    name: part.label.slice(0, 256),
+    value: partBlock(part, maxReaders, maxReaction),
+  }));
+  let shown = fields;
+  const length = (list: readonly APIEmbedField[], extra: string) =>
+    title.length +
+    note.length +
+    extra.length +
+    list.reduce((sum, field) => sum + field.name.length + field.value.length, 0);
+  let more = "";
+  while (shown.length > MAX_FIELDS || (shown.length > 0 && length(shown, more) > EMBED_LIMIT)) {
+    shown = shown.slice(1);
+    more = `\n\nShowing the latest ${shown.length} of ${fields.length} parts: pick one with the part option, or get every part with /reactions export.`;
+  }
+  const embed = new EmbedBuilder()
+    .setColor(ACCENT)
+    .setTitle(title)
+    .setDescription(report.parts.length === 0 ? "Nothing is out yet." : `${note}${more}`);
+  if (shown.length > 0) embed.addFields(shown);
+  if (image !== undefined) embed.setImage(`attachment://${image}`);
+  return embed;
+}

@@ -1,0 +1,37 @@
+import type { ReactionReport } from "./reactionReport.js";
+
+/**
+ * The author's figures as CSV (RFC 4180: quoted where needed, CRLF line ends), one row per part,
+ * one column per emoji. It starts with a byte order mark so spreadsheet apps read the emoji as
+ * UTF-8.
+ */
+export function reactionCsv(report: ReactionReport): string {
+  const emoji = [...new Set(report.parts.flatMap((part) => part.reactions.map((r) => r.emoji)))];
+  const header = [
+    "part_id",
+    "part",
+    "readers_started",
+    "readers_finished",
+    "finished_part_before",
+    "went_on_from_part_before",
+    ...emoji,
+  ];
+  const rows = report.parts.map((part) => {
+    const counts = new Map(part.reactions.map((r) => [r.emoji, r.readers]));
+    return [
+      part.partId,
+      part.label,
+      part.started,
+      part.finished,
+      part.fromPrevious?.finished ?? "",
+      part.fromPrevious?.went ?? "",
+      ...emoji.map((mark) => (part.reactions.length === 0 ? "" : (counts.get(mark) ?? 0))),
+    ];
+  });
+  return `\uFEFF${[header, ...rows].map((row) => row.map(csvField).join(",")).join("\r\n")}\r\n`;
+}
+
+function csvField(value: string | number): string {
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}

@@ -1,5 +1,13 @@
 import { once } from "node:events";
-import { Client, Events, GatewayIntentBits, Options, Partials } from "discord.js";
+import {
+  type CacheFactory,
+  Client,
+  Events,
+  GatewayIntentBits,
+  LimitedCollection,
+  Options,
+  Partials,
+} from "discord.js";
 import { createDispatcher } from "./commands/dispatcher.js";
 import { buttonHandlers, chatCommands } from "./commands/registry.js";
 import { syncCommands } from "./commands/syncCommands.js";
@@ -24,6 +32,41 @@ export interface App {
 }
 
 /**
+ * The caches discord.js does not support limiting (guilds, channels, roles, permission
+ * overwrites), which the drops' channel and permission checks read, and the bot's own member
+ * and user, which they need too.
+ */
+const KEPT_CACHES: ReadonlySet<string> = new Set([
+  "GuildManager",
+  "ChannelManager",
+  "GuildChannelManager",
+  "RoleManager",
+  "PermissionOverwriteManager",
+  "GuildMemberManager",
+  "UserManager",
+]);
+
+/** Keeps every guild, channel and role; of members and users, only the bot's own. */
+const keptCaches = Options.cacheWithLimits({
+  GuildMemberManager: {
+    maxSize: 0,
+    keepOverLimit: (member) => member.id === member.client.user.id,
+  },
+  UserManager: { maxSize: 0, keepOverLimit: (user) => user.id === user.client.user.id },
+});
+
+/**
+ * One cache, limited to nothing, for everything else: the bot answers from what interactions and
+ * events carry and from its database, and reads and posts through the API. A cache that never
+ * holds anything can be shared, which matters with 50 channels a server: each channel would
+ * otherwise have an empty cache of its own for messages and one for threads.
+ */
+const noCache: ReturnType<CacheFactory> = new LimitedCollection({ maxSize: 0 });
+
+const clientCaches: CacheFactory = (managerType, holds, manager) =>
+  KEPT_CACHES.has(managerType.name) ? keptCaches(managerType, holds, manager) : noCache;
+
+/**
  * Wires the bot together: story, database, Discord client, commands. Refuses to start (throws
  * with a message naming the problem) on a bad story folder, database or token.
  */
@@ -35,11 +78,7 @@ export async function startApp(config: Config, baseLog: Logger): Promise<App> {
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessageReactions],
     partials: [Partials.Message, Partials.Reaction, Partials.User],
     rest: config.discordApiUrl === undefined ? {} : { api: config.discordApiUrl },
-    makeCache: Options.cacheWithLimits({
-      ...Options.DefaultMakeCacheSettings,
-      MessageManager: 0,
-      ReactionManager: 0,
-    }),
+    makeCache: clientCaches,
   });
   const log = client.shard === null ? baseLog : baseLog.child({ shards: client.shard.ids });
   const clock = () => new Date();

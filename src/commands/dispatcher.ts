@@ -191,12 +191,20 @@ async function send(
 function toOptions(message: ReplyMessage): InteractionEditReplyOptions & { content: string } {
   return {
     content: message.content ?? "",
-    embeds: [...(message.embeds ?? [])],
-    components: [...(message.components ?? [])],
+    embeds: (message.embeds ?? []).map(asIs),
+    components: (message.components ?? []).map(asIs),
     ...(message.files === undefined
       ? {}
       : { files: message.files.map((file) => ({ attachment: file.data, name: file.name })) }),
   };
+}
+
+/**
+ * Hands discord.js API JSON to send as it is. A plain object it would copy key by key into snake
+ * case (lodash.snakecase on every key, recursively), which cost more than building the page.
+ */
+function asIs<T>(json: T): { toJSON(): T } {
+  return { toJSON: () => json };
 }
 
 function describe(interaction: Answerable): string {

@@ -3,7 +3,6 @@ import { PermissionFlagsBits } from "discord.js";
 import { reactionCsv } from "../core/reactionCsv.js";
 import { type ReactionReport, reactionReport } from "../core/reactionReport.js";
 import { findPart, readableParts } from "../core/reading.js";
-import { reactionChart } from "../reactions/reactionChart.js";
 import { guildCommand } from "./guildCommand.js";
 import { assertAuthor } from "./isAuthor.js";
 import { partChoices } from "./partChoices.js";
@@ -12,6 +11,9 @@ import { UserError } from "./UserError.js";
 import { reactionsEmbed } from "./views/reactionsEmbed.js";
 
 const CHART = "reactions.png";
+
+/** The chart module and its canvas library load on the first /reactions, not at start-up. */
+const loadChart = () => import("../reactions/reactionChart.js");
 
 /**
  * The figures for the parts readers can reach in this server (or one of them), without the
@@ -70,7 +72,7 @@ export const reactions = {
     )
     .toJSON(),
 
-  execute(services, context) {
+  async execute(services, context) {
     assertAuthor(services, context);
     const report = reportFor(services, context);
     if (context.subcommand === "export") {
@@ -83,6 +85,7 @@ export const reactions = {
         },
       };
     }
+    const { reactionChart } = await loadChart();
     return {
       mode: "reply",
       message: {

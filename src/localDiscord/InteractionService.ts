@@ -68,6 +68,8 @@ export class InteractionService {
   readonly #dispatcher: Dispatcher;
   readonly #changes: ChangeFeed;
   readonly #timings: InteractionTimings;
+  /** Called with each interaction as its first answer is accepted (for load tests). */
+  readonly answerListeners = new Set<(record: InteractionRecord) => void>();
 
   constructor(
     state: DiscordState,
@@ -126,6 +128,7 @@ export class InteractionService {
     const data = { json: json.data, files: body.files };
     const message = this.#respond(record, responseType, data);
     record.response = { type: responseType, at: now };
+    for (const listener of this.answerListeners) listener(record);
     this.#changes.notify();
     if (!withResponse) {
       return { status: 204 };

@@ -22,6 +22,9 @@
  * discord.sendMessage({ userId: reader.id, channelId: channel.id, content: "hi" });
  * discord.deleteChannel(channel.id);               // CHANNEL_DELETE; the API answers 10003 after
  *
+ * const id = discord.dispatchCommand({ channelId, userId, name: "next" });  // load tests: no wait,
+ * discord.onInteractionAnswered(({ interactionId, messageId }) => ...);     // answers reported here
+ *
  * const fault = discord.injectFault({ method: "POST", path: /^\/channels\/\d+\/messages$/, times: 2,
  *   fault: { status: 503 } });                     // or { status: 429, retryAfterMs: 300 }, { hang: true }
  * fault.hits;  fault.clear();
@@ -158,6 +161,13 @@ export interface MemberMessage {
   readonly embeds?: APIEmbed[];
   /** Reply to this message. */
   readonly replyTo?: string;
+}
+
+/** An interaction the bot acknowledged (see `LocalDiscord.onInteractionAnswered`). */
+export interface InteractionAnswer {
+  readonly interactionId: string;
+  /** The message the answer is on: the reply, or the clicked message it updated. */
+  readonly messageId: string | null;
 }
 
 const ACK_GRACE_MS = 100;
@@ -568,6 +578,57 @@ export class LocalDiscord {
       modalSubmitInteraction(this.#state, record, submission.customId, components),
     );
     return this.#awaitOutcome(record, submission.timeoutMs);
+  }
+
+  // ---- Load tests --------------------------------------------------------------------------
+
+  /**
+   * For load tests: runs a slash command like `runCommand`, but returns the interaction's id as
+   * soon as INTERACTION_CREATE is dispatched, without waiting for (or watching) the answer;
+   * `onInteractionAnswered` reports it.
+   */
+  dispatchCommand(run: CommandRun): string {
+    const { record, payload } = this.#commandInteraction(run, InteractionType.ApplicationCommand);
+    this.#interactions.dispatch(record, payload);
+    return record.id;
+  }
+
+  /** For load tests: clicks a button like `clickButton`, returning at once with the interaction's id. */
+  dispatchButtonClick(use: ComponentUse): string {
+    const { message, component } = this.#component(use, "button");
+    if (component.type !== ComponentType.Button) {
+      throw new Error(`button "${use.customId}": that component is not a button`);
+    }
+    const channelId = message.message.channel_id;
+    this.#requireAccess(use.userId, channelId);
+    const record = this.#newInteraction({
+      type: InteractionType.MessageComponent,
+      label: `button "${use.customId}"`,
+      channelId,
+      guildId: message.guildId,
+      userId: use.userId,
+      sourceMessageId: message.message.id,
+    });
+    this.#interactions.dispatch(
+      record,
+      componentInteraction(this.#state, record, {
+        custom_id: use.customId,
+        component_type: ComponentType.Button,
+      }),
+    );
+    return record.id;
+  }
+
+  /**
+   * Calls `listener` as the bot's first answer to each interaction is accepted, with the message
+   * that answer is on (the reply, or the clicked message it updated; null for other answers).
+   * Returns a function that removes the listener.
+   */
+  onInteractionAnswered(listener: (answer: InteractionAnswer) => void): () => void {
+    const onRecord = (record: InteractionRecord) =>
+      listener({ interactionId: record.id, messageId: record.originalMessageId });
+    this.#interactions.answerListeners.add(onRecord);
+    return () => this.#interactions.answerListeners.delete(onRecord);
   }
 
   // ---- Looking -----------------------------------------------------------------------------

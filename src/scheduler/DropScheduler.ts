@@ -13,6 +13,7 @@ import type { Store } from "../store/Store.js";
 import type { DropNotifier } from "./DropNotifier.js";
 import type { DropPoster } from "./DropPoster.js";
 import { nextDropTimes } from "./dropSchedule.js";
+import { forEachConcurrently } from "./forEachConcurrently.js";
 
 /** The bot-wide defaults (from the environment) that a server's own settings override. */
 export interface DropDefaults {
@@ -42,9 +43,16 @@ export interface DropSchedulerOptions {
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
+ * How many servers' drops run at once. A drop sends one request at a time and discord.js sends at
+ * most 50 a second in all (Discord's global limit), so twice that many keeps its queue full while
+ * some drops wait between reactions; one server's drop then takes seconds, not the whole fan-out.
+ */
+const CONCURRENT_DROPS = 100;
+
+/**
  * Runs the drops: one cron task per distinct schedule (node-cron, no overlap), a timer for scenes
  * with their own release time, a make-up drop at start for a schedule missed while down, and
- * drops by hand. Drops in one server never run at the same time.
+ * drops by hand. Drops in one server never run at the same time; drops in many servers do.
  */
 export class DropScheduler {
   readonly #options: DropSchedulerOptions;
@@ -60,7 +68,7 @@ export class DropScheduler {
   /** Finishes interrupted drops, makes up missed ones, drops due timed parts, then starts the clocks. */
   async start(): Promise<void> {
     const { store, clock } = this.#options;
-    for (const guildId of this.#options.guildIds()) {
+    await this.#forEachGuild([...this.#options.guildIds()], async (guildId) => {
       const settings = this.settingsFor(guildId);
       const unfinished = store.drops.unfinished(guildId, this.#storyId);
       if (unfinished !== undefined) await this.#serialize(guildId, () => this.#post(unfinished));
@@ -76,7 +84,7 @@ export class DropScheduler {
         await this.drop(guildId, "catch-up");
       }
       this.#noteNextDrop(guildId);
-    }
+    });
     await this.#dropTimedParts();
     this.reschedule();
   }
@@ -178,10 +186,10 @@ export class DropScheduler {
         keyOf(settings.schedule, settings.timezone) === key
       );
     });
-    for (const guildId of due) {
+    await this.#forEachGuild(due, async (guildId) => {
       await this.drop(guildId, "schedule");
       this.#noteNextDrop(guildId);
-    }
+    });
   }
 
   async #start(
@@ -225,8 +233,10 @@ export class DropScheduler {
 
   async #dropTimedParts(): Promise<void> {
     const { store, book, clock } = this.#options;
-    for (const guildId of this.#options.guildIds()) {
-      if (this.settingsFor(guildId).paused) continue;
+    const unpaused = [...this.#options.guildIds()].filter(
+      (guildId) => !this.settingsFor(guildId).paused,
+    );
+    await this.#forEachGuild(unpaused, async (guildId) => {
       for (const bookPart of timedPartsDue(
         book,
         store.releases.releasedIds(guildId, this.#storyId),
@@ -234,7 +244,7 @@ export class DropScheduler {
       )) {
         await this.#serialize(guildId, () => this.#start(guildId, bookPart, "release-at", clock()));
       }
-    }
+    });
   }
 
   /** Posts a drop with the server's extras, then tells the members who asked. */
@@ -281,6 +291,20 @@ export class DropScheduler {
   #noteNextDrop(guildId: string): void {
     const [next] = this.nextDrops(guildId, 1);
     this.#options.store.settings.update(guildId, { nextDropAt: next }, this.#options.clock());
+  }
+
+  /**
+   * Runs `work` for each server, up to CONCURRENT_DROPS servers at once, and none after stop():
+   * drops that fall due together in many servers share discord.js's request queue instead of
+   * waiting for each other.
+   */
+  #forEachGuild(
+    guildIds: Iterable<string>,
+    work: (guildId: string) => Promise<void>,
+  ): Promise<void> {
+    return forEachConcurrently(guildIds, CONCURRENT_DROPS, async (guildId) => {
+      if (!this.#stopped) await work(guildId);
+    });
   }
 
   /** Runs drops of one server one after another. */

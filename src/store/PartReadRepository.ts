@@ -14,7 +14,8 @@ export class PartReadRepository {
       `INSERT INTO part_reads (guild_id, story_id, part_id, user_id, started_at, finished_at)
        VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (guild_id, story_id, part_id, user_id)
-       DO UPDATE SET finished_at = coalesce(part_reads.finished_at, excluded.finished_at)`,
+       DO UPDATE SET finished_at = excluded.finished_at
+       WHERE part_reads.finished_at IS NULL AND excluded.finished_at IS NOT NULL`,
     );
     this.#ofMember = db.prepare<
       [string, string, string],

@@ -117,12 +117,12 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (guild_id, story_id, part_id, user_id, emoji)
   ) STRICT;
 
-  CREATE INDEX reading_reactions_by_member ON reading_reactions (guild_id, user_id);
+  CREATE INDEX reading_reactions_by_member ON reading_reactions (guild_id, user_id, story_id);
 
   DROP INDEX message_reactions_by_part;
   CREATE INDEX message_reactions_by_reader
     ON message_reactions (guild_id, story_id, part_id, user_id, emoji);
-  CREATE INDEX message_reactions_by_member ON message_reactions (guild_id, user_id);
+  CREATE INDEX message_reactions_by_member ON message_reactions (guild_id, user_id, story_id);
 
   CREATE TABLE reaction_counts (
     guild_id TEXT    NOT NULL,

@@ -1,0 +1,72 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+const root = new URL("..", import.meta.url).pathname;
+
+/** A Node process the benchmark started (the bot, or a baseline bot), and its measurements. */
+export interface BenchProcess {
+  readonly child: ChildProcess;
+  /** Resolves when the process has printed `text` on stdout; rejects after `timeoutMs`. */
+  waitForOutput(text: string, timeoutMs?: number): Promise<void>;
+  /** Resident memory of the process now, in bytes (Linux /proc). */
+  rss(): number;
+  /** Stops it (SIGTERM, then SIGKILL after 5 s) and resolves when it has exited. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs a TypeScript file of this repository (e.g. `src/index.ts`, or a baseline bot under
+ * bench/) in its own Node process with tsx, with only PATH and `env` in its environment.
+ */
+export function startProcess(
+  script: string,
+  env: Readonly<Record<string, string>>,
+  nodeArgs: readonly string[] = [],
+): BenchProcess {
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", join(root, script)], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? "", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
+  child.stderr?.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  return {
+    child,
+    waitForOutput: (text, timeoutMs = 60_000) =>
+      new Promise((resolve, reject) => {
+        const started = Date.now();
+        const check = setInterval(() => {
+          if (stdout.includes(text)) {
+            clearInterval(check);
+            resolve();
+          } else if (child.exitCode !== null || Date.now() - started > timeoutMs) {
+            clearInterval(check);
+            reject(
+              new Error(`${script} did not print "${text}".\nstderr:\n${stderr.slice(-2000)}`),
+            );
+          }
+        }, 20);
+      }),
+    rss() {
+      const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
+      const kib = /^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1];
+      if (kib === undefined) throw new Error(`no VmRSS for ${script}`);
+      return Number(kib) * 1024;
+    },
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,564 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import type { CreatedMember } from "../src/localDiscord/LocalDiscord.js";
+import { type LocalServer, startLocalServer } from "../src/sandbox/startLocalServer.js";
+import { type Benchmark, type BenchRow, ratioRow } from "./BenchRow.js";
+import { type BenchProcess, startProcess } from "./botProcess.js";
+
+/**
+ * 1. Interactions: members press Next and type /next at a steady rate, open loop (nothing waits
+ * for an answer before sending the next). An interaction's latency is the time from this process's
+ * local Discord dispatching INTERACTION_CREATE to it receiving the callback. The rate starts at
+ * 200/s and grows by a quarter per step while p99 stays under 50 ms and everything is answered.
+ * A quarter of the interactions are /next; the rest press the button that moves the member on, on
+ * their last answer: Next, or on the caught-up card "Back to the last page".
+ *
+ * The baseline is a discord.js bot that answers with a fixed page (bench/baselineBot.ts). Both run
+ * at once, each on its own local Discord, and take the ramp's steps in turn, so that both see the
+ * same machine at nearly the same time: it is shared, and its speed varies. A step that fails is
+ * run once more before the ramp stops, so that a moment of other load does not end it (the first
+ * try at 200/s still gives the p99 figure).
+ *
+ * The load generator (this process, playing Discord) costs about as much CPU per interaction as
+ * discord.js and shares the machine with the bots, so every step also records how busy the
+ * generator's event loop and the bot's main thread were. A bot whose main thread was not on a CPU
+ * for most of the step it failed was not its own limit (the machine or the generator was), and
+ * then the bots are also compared by their main thread's CPU time per interaction.
+ */
+export const interactions: Benchmark = { name: "interactions", run };
+
+const GROUP = "1. Interactions";
+const MEMBERS = 500;
+/** The share of interactions that are /next; the rest press a button on the member's last reply. */
+const COMMAND_SHARE = 0.25;
+const WARMUP = { rate: 100, ms: 2000 };
+const START_RATE = 200;
+const FIRST_STEP_MS = 6000;
+const STEP_MS = 3000;
+const STEP_FACTOR = 1.25;
+/** Keeps the benchmark's time bounded should both bots never saturate. */
+const MAX_RATE = 4000;
+const P99_LIMIT_MS = 50;
+const P99_TARGET_MS = 20;
+const RATIO_TARGET = 0.8;
+/** How long after a step answers may still come: Discord's 3 s to acknowledge, and a margin. */
+const DRAIN_MS = 3500;
+/** Over this event loop utilization the generator itself limits the rate: the step is void. */
+const GENERATOR_BUSY_LIMIT = 0.9;
+/** A bot whose main thread was on a CPU for this share of the step it failed was its own limit. */
+const SATURATED = 0.85;
+/** When a bot counts as idle again after a failed step: its main thread's share of a CPU. */
+const SETTLE = { idleBelow: 0.1, everyMs: 250, maxMs: 8000 };
+/** Who set a rate that was not the bot's own limit, in words. */
+const LIMITS = {
+  machine: "the machine (its CPUs shared with the load generator)",
+  generator: "the load generator",
+  cap: "the ramp's cap",
+} satisfies Record<Exclude<Ending["limit"], "bot">, string>;
+/** The buttons that move a member on: Next on a page, the caught-up card's only button. */
+const FORWARD_LABELS: readonly string[] = ["Next", "Next part", "Back to the last page"];
+
+async function run(): Promise<BenchRow[]> {
+  const started = await Promise.allSettled([start(baselineTarget), start(botTarget)]);
+  const running = started.flatMap((result) =>
+    result.status === "fulfilled" ? [result.value] : [],
+  );
+  try {
+    const [baseline, bot] = running;
+    if (baseline === undefined || bot === undefined || running.length < started.length) {
+      const failure = started.find((result) => result.status === "rejected");
+      throw failure?.reason ?? new Error("a bot did not start");
+    }
+    await rampTogether([baseline, bot]);
+    return [rateRow(bot, baseline), latencyRow(bot, baseline)];
+  } finally {
+    await Promise.all(running.map((target) => target.close()));
+  }
+}
+
+/** A bot the ramp runs against: how to start it and get it ready to serve. */
+interface TargetSpec {
+  readonly name: string;
+  readonly script: string;
+  readonly readyText: string;
+  prepare(server: LocalServer): Promise<void>;
+}
+
+/** The serial bot as in production: default log level (info, JSON lines on stdout, read here). */
+const botTarget: TargetSpec = {
+  name: "bot",
+  script: "src/index.ts",
+  readyText: '"msg":"ready"',
+  async prepare(server) {
+    await server.discord.runCommand({
+      channelId: server.reading.id,
+      userId: server.author.id,
+      name: "serial drop-now",
+    });
+  },
+};
+
+const baselineTarget: TargetSpec = {
+  name: "discord.js fixed reply",
+  script: "bench/baselineBot.ts",
+  readyText: "ready",
+  async prepare() {},
+};
+
+/** What came back for one step at a steady rate, as the generator saw it. */
+interface LoadResult {
+  readonly rate: number;
+  readonly sent: number;
+  readonly answered: number;
+  /** Answered with no button to move on (an error message), or not answered in time. */
+  readonly failed: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  /** The generator's event loop utilization while sending, from 0 to 1. */
+  readonly generatorBusy: number;
+  /** Answers that were a page with a Next button (not the bot's caught-up card). */
+  readonly pages: number;
+}
+
+/** A step, with the bot's main thread over it: its CPU time, and that time over the step's. */
+interface Step extends LoadResult {
+  readonly cpuMs: number | undefined;
+  readonly botBusy: number | undefined;
+}
+
+/** A started bot on its own local Discord, with the steps run against it so far. */
+interface Target {
+  readonly name: string;
+  readonly load: Load;
+  readonly process: BenchProcess;
+  readonly steps: Step[];
+  close(): Promise<void>;
+}
+
+/** Starts a local Discord with the members, and the bot on it, ready to serve. */
+async function start(spec: TargetSpec): Promise<Target> {
+  const server = await startLocalServer();
+  const members = Array.from({ length: MEMBERS }, (_, index) =>
+    server.discord.addMember(server.guild.id, { username: `member-${index}` }),
+  );
+  const dir = mkdtempSync(join(tmpdir(), "bench-interactions-"));
+  const bot = startProcess(spec.script, { ...server.env, DATABASE_PATH: join(dir, "serial.db") });
+  const close = async () => {
+    await bot.stop();
+    await server.discord.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    await bot.waitForOutput(spec.readyText);
+    await spec.prepare(server);
+    const load = new Load(server, members);
+    await load.step(WARMUP.rate, WARMUP.ms);
+    return {
+      name: spec.name,
+      load,
+      process: bot,
+      steps: [],
+      async close() {
+        load.close();
+        await close();
+      },
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/**
+ * The ramp: each rate is run against every target still going, in turn; a target stops at the
+ * first rate it fails twice. Then the rate halfway (geometrically) between its highest held rate
+ * and the one it failed is tried, for a finer figure than the ramp's steps.
+ */
+async function rampTogether(targets: readonly Target[]): Promise<void> {
+  let going = [...targets];
+  for (let rate = START_RATE; going.length > 0 && rate <= MAX_RATE; ) {
+    for (const target of going) {
+      await attempt(target, rate, rate === START_RATE ? FIRST_STEP_MS : STEP_MS);
+    }
+    going = going.filter((target) => heldRate(target) === rate);
+    rate = Math.round(rate * STEP_FACTOR);
+  }
+  for (const target of targets) {
+    const held = heldRate(target);
+    const failed = failedStep(target);
+    if (held > 0 && failed !== undefined && !generatorBusy(failed)) {
+      await attempt(target, Math.round(Math.sqrt(held * failed.rate)), STEP_MS);
+    }
+  }
+}
+
+/**
+ * Runs a step, and once more when it fails (not when the generator was the limit). After a failed
+ * step the bot may still be working through a backlog, answering late: the next step waits until
+ * it is idle, so that it does not measure the backlog.
+ */
+async function attempt(target: Target, rate: number, ms: number): Promise<void> {
+  const first = await measuredStep(target, rate, ms);
+  report(target, first);
+  if (sustained(first)) return;
+  await settle(target);
+  if (generatorBusy(first)) return;
+  const second = await measuredStep(target, rate, ms);
+  report(target, second, "second try");
+  if (!sustained(second)) await settle(target);
+}
+
+/** Resolves once the bot's main thread is idle (or after SETTLE.maxMs, or with no CPU times). */
+async function settle(target: Target): Promise<void> {
+  const deadline = performance.now() + SETTLE.maxMs;
+  let before = threadCpuMs(target.process);
+  while (before !== undefined && performance.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, SETTLE.everyMs));
+    const after = threadCpuMs(target.process);
+    if (after === undefined || (after - before) / SETTLE.everyMs < SETTLE.idleBelow) return;
+    before = after;
+  }
+}
+
+/** One step of the target's load, with its bot's main thread measured over it. */
+async function measuredStep(target: Target, rate: number, ms: number): Promise<Step> {
+  const before = threadCpuMs(target.process);
+  const started = performance.now();
+  const result = await target.load.step(rate, ms);
+  const wallMs = performance.now() - started;
+  const after = threadCpuMs(target.process);
+  const cpuMs = before === undefined || after === undefined ? undefined : after - before;
+  const step = { ...result, cpuMs, botBusy: cpuMs === undefined ? undefined : cpuMs / wallMs };
+  target.steps.push(step);
+  return step;
+}
+
+function report(target: Target, step: Step, outcome = ""): void {
+  console.error(`  ${target.name}: ${describeStep(step)}${outcome === "" ? "" : ` (${outcome})`}`);
+}
+
+/** A member as the generator sees them: the button that moves them on, if any yet. */
+interface Member {
+  readonly id: string;
+  forward: { readonly messageId: string; readonly customId: string } | undefined;
+}
+
+/** An interaction in flight, and the step it counts for. */
+interface Pending {
+  readonly sentAt: number;
+  readonly member: Member;
+  readonly tally: Tally;
+}
+
+/** What came back for one step's interactions. */
+interface Tally {
+  readonly latencies: number[];
+  answered: number;
+  failed: number;
+  pages: number;
+}
+
+/** The members' load on one local Discord: open-loop steps at a steady rate. */
+class Load {
+  readonly #server: LocalServer;
+  readonly #members: Member[];
+  readonly #pending = new Map<string, Pending>();
+  readonly #stopListening: () => void;
+
+  constructor(server: LocalServer, members: readonly CreatedMember[]) {
+    this.#server = server;
+    this.#members = members.map((member) => ({ id: member.id, forward: undefined }));
+    this.#stopListening = server.discord.onInteractionAnswered(({ interactionId, messageId }) =>
+      this.#answered(interactionId, messageId),
+    );
+  }
+
+  /** Sends `rate` interactions a second for `ms`, then waits for their answers (bounded). */
+  async step(rate: number, ms: number): Promise<LoadResult> {
+    const tally: Tally = { latencies: [], answered: 0, failed: 0, pages: 0 };
+    const busyBefore = performance.eventLoopUtilization();
+    const sent = await steadily(rate, ms, () => this.#send(tally));
+    const busy = performance.eventLoopUtilization(busyBefore);
+    await until(() => tally.answered + tally.failed >= sent, DRAIN_MS);
+    for (const [id, pending] of this.#pending) {
+      if (pending.tally === tally) {
+        this.#pending.delete(id);
+        tally.failed += 1;
+      }
+    }
+    return {
+      rate,
+      sent,
+      answered: tally.answered,
+      failed: tally.failed,
+      p50Ms: percentile(tally.latencies, 0.5),
+      p99Ms: percentile(tally.latencies, 0.99),
+      generatorBusy: busy.utilization,
+      pages: tally.pages,
+    };
+  }
+
+  close(): void {
+    this.#stopListening();
+  }
+
+  /** A random member presses the button on their last reply, or types /next. */
+  #send(tally: Tally): void {
+    const member = this.#members[Math.floor(Math.random() * this.#members.length)];
+    if (member === undefined) throw new Error("no members");
+    const { discord, reading } = this.#server;
+    const id =
+      member.forward === undefined || Math.random() < COMMAND_SHARE
+        ? discord.dispatchCommand({ channelId: reading.id, userId: member.id, name: "next" })
+        : discord.dispatchButtonClick({
+            userId: member.id,
+            message: member.forward.messageId,
+            customId: member.forward.customId,
+          });
+    this.#pending.set(id, { sentAt: performance.now(), member, tally });
+  }
+
+  #answered(interactionId: string, messageId: string | null): void {
+    const answeredAt = performance.now();
+    const pending = this.#pending.get(interactionId);
+    if (pending === undefined) return;
+    this.#pending.delete(interactionId);
+    const { tally, member } = pending;
+    const message = messageId === null ? undefined : this.#server.discord.message(messageId);
+    const forward = message === undefined ? undefined : forwardButton(message);
+    if (message === undefined || forward === undefined) {
+      tally.failed += 1;
+      return;
+    }
+    tally.answered += 1;
+    tally.latencies.push(answeredAt - pending.sentAt);
+    if (forward.label.startsWith("Next") && (message.embeds?.length ?? 0) > 0) tally.pages += 1;
+    member.forward = { messageId: message.id, customId: forward.customId };
+  }
+}
+
+/** The button on a message that moves a member on, found by its label. */
+function forwardButton(message: {
+  readonly components?: readonly unknown[];
+}): { readonly label: string; readonly customId: string } | undefined {
+  for (const row of message.components ?? []) {
+    for (const component of componentsOf(row)) {
+      const label = stringProperty(component, "label");
+      const customId = stringProperty(component, "custom_id");
+      if (label !== undefined && customId !== undefined && FORWARD_LABELS.includes(label)) {
+        return { label, customId };
+      }
+    }
+  }
+  return undefined;
+}
+
+function componentsOf(row: unknown): readonly unknown[] {
+  const components =
+    typeof row === "object" && row !== null && "components" in row ? row.components : undefined;
+  return Array.isArray(components) ? components : [];
+}
+
+function stringProperty(value: unknown, key: string): string | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const property: unknown = Reflect.get(value, key);
+  return typeof property === "string" ? property : undefined;
+}
+
+/**
+ * Calls `send` `rate` times a second for `ms`, open loop, sending at once what is due whenever the
+ * event loop comes round (about every millisecond); resolves with how many were sent.
+ */
+function steadily(rate: number, ms: number, send: () => void): Promise<number> {
+  const total = Math.round((rate * ms) / 1000);
+  const started = performance.now();
+  let sent = 0;
+  return new Promise((resolve) => {
+    const tick = () => {
+      const due = Math.min(total, Math.floor(((performance.now() - started) * rate) / 1000) + 1);
+      for (; sent < due; sent += 1) send();
+      if (sent >= total) resolve(sent);
+      else setTimeout(tick, 1);
+    };
+    tick();
+  });
+}
+
+/** Resolves when `done()` holds (checked every 10 ms) or after `ms`. */
+function until(done: () => boolean, ms: number): Promise<void> {
+  const deadline = performance.now() + ms;
+  return new Promise((resolve) => {
+    const check = () => {
+      if (done() || performance.now() >= deadline) resolve();
+      else setTimeout(check, 10);
+    };
+    check();
+  });
+}
+
+/** The `q` quantile (nearest rank) of the values; NaN when there are none. */
+function percentile(values: readonly number[], q: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
+}
+
+/** The CPU time of a process's main thread so far, in ms (Linux schedstat); undefined elsewhere. */
+function threadCpuMs(process: BenchProcess): number | undefined {
+  try {
+    const [onCpuNs] = readFileSync(`/proc/${process.child.pid}/schedstat`, "utf8").split(" ");
+    return Number(onCpuNs) / 1e6;
+  } catch {
+    return undefined;
+  }
+}
+
+function sustained(step: Step): boolean {
+  return step.failed === 0 && step.p99Ms < P99_LIMIT_MS;
+}
+
+function generatorBusy(step: Step): boolean {
+  return step.generatorBusy > GENERATOR_BUSY_LIMIT;
+}
+
+/** The highest rate a target sustained (a step held at it), 0 for none. */
+function heldRate(target: Target): number {
+  const held = target.steps.filter((step) => sustained(step) && !generatorBusy(step));
+  return Math.max(0, ...held.map((step) => step.rate));
+}
+
+/** The last step of the lowest rate at which no step held, if any. */
+function failedStep(target: Target): Step | undefined {
+  const held = new Set(
+    target.steps.filter((step) => sustained(step) && !generatorBusy(step)).map((s) => s.rate),
+  );
+  const failed = target.steps.filter((step) => !held.has(step.rate));
+  const lowest = Math.min(...failed.map((step) => step.rate));
+  return failed.findLast((step) => step.rate === lowest);
+}
+
+/** How a target's ramp ended, and what limited it there. */
+interface Ending {
+  readonly rate: number;
+  /**
+   * "bot": its main thread was on a CPU for most of the step it failed; "machine": it was not, so
+   * it waited on something else; "generator": the load generator was saturated; "cap": no failure.
+   */
+  readonly limit: "bot" | "machine" | "generator" | "cap";
+  readonly stop: string;
+}
+
+function ending(target: Target): Ending {
+  const rate = heldRate(target);
+  const failed = failedStep(target);
+  if (failed === undefined) {
+    return { rate, limit: "cap", stop: `reached the ramp's cap of ${MAX_RATE}/s` };
+  }
+  if (generatorBusy(failed)) {
+    const busy = percent(failed.generatorBusy);
+    return {
+      rate,
+      limit: "generator",
+      stop: `at ${failed.rate}/s the load generator was ${busy} busy`,
+    };
+  }
+  const why =
+    failed.failed > 0
+      ? `${failed.failed} of ${failed.sent} went unanswered or failed`
+      : `p99 was ${Math.round(failed.p99Ms)} ms`;
+  const busy =
+    failed.botBusy === undefined ? "" : `, main thread ${percent(failed.botBusy)} on a CPU`;
+  return {
+    rate,
+    limit: failed.botBusy !== undefined && failed.botBusy >= SATURATED ? "bot" : "machine",
+    stop: `failed at ${failed.rate}/s (${why}${busy})`,
+  };
+}
+
+/**
+ * The main thread's CPU time per interaction over the rates both targets ran, in ms: what each
+ * would sustain with a CPU to itself is about the inverse.
+ */
+function cpuPerInteraction(target: Target, rates: ReadonlySet<number>): number | undefined {
+  const steps = target.steps.filter((step) => rates.has(step.rate));
+  const sent = steps.reduce((sum, step) => sum + step.sent, 0);
+  let cpuMs = 0;
+  for (const step of steps) {
+    if (step.cpuMs === undefined) return undefined;
+    cpuMs += step.cpuMs;
+  }
+  return sent === 0 ? undefined : cpuMs / sent;
+}
+
+function rateRow(bot: Target, baseline: Target): BenchRow {
+  const ours = ending(bot);
+  const theirs = ending(baseline);
+  const common = new Set(
+    bot.steps.map((step) => step.rate).filter((r) => baseline.steps.some((s) => s.rate === r)),
+  );
+  const botCpu = cpuPerInteraction(bot, common);
+  const baselineCpu = cpuPerInteraction(baseline, common);
+  const cpuRatio =
+    botCpu === undefined || baselineCpu === undefined ? undefined : baselineCpu / botCpu;
+  const maxBusy = Math.max(...[...bot.steps, ...baseline.steps].map((s) => s.generatorBusy));
+  return ratioRow({
+    group: GROUP,
+    figure: `highest rate with p99 < ${P99_LIMIT_MS} ms`,
+    value: ours.rate,
+    unit: "/s",
+    baseline: { name: baseline.name, value: theirs.rate },
+    target: `ratio ≥ ${RATIO_TARGET}`,
+    holds: (ratio) =>
+      Number.isFinite(ratio) &&
+      ratio >= RATIO_TARGET &&
+      (theirs.limit === "bot" || (cpuRatio !== undefined && cpuRatio >= RATIO_TARGET)),
+    note: [
+      `bot ${ours.stop}; baseline ${theirs.stop}`,
+      theirs.limit === "bot"
+        ? ""
+        : `the baseline's rate was set by ${LIMITS[theirs.limit]}, not by the baseline, so the bots are also held to the target by CPU per interaction`,
+      botCpu === undefined || baselineCpu === undefined || cpuRatio === undefined
+        ? "no CPU times (no /proc schedstat)"
+        : `main thread CPU per interaction: bot ${botCpu.toFixed(2)} ms, baseline ${baselineCpu.toFixed(2)} ms (baseline/bot ${cpuRatio.toFixed(2)})`,
+      `load generator at most ${percent(maxBusy)} busy`,
+      cpuRatio !== undefined && cpuRatio < RATIO_TARGET
+        ? "what the bot adds to discord.js per interaction is its store (reads, a write transaction, WAL checkpoints on the event loop) and an info log line"
+        : "",
+    ]
+      .filter((part) => part !== "")
+      .join("; "),
+  });
+}
+
+function latencyRow(bot: Target, baseline: Target): BenchRow {
+  const ours = bot.steps[0];
+  const theirs = baseline.steps[0];
+  if (ours === undefined || theirs === undefined) throw new Error("the ramp did not run");
+  return ratioRow({
+    group: GROUP,
+    figure: `p99 at ${START_RATE}/s`,
+    value: ours.p99Ms,
+    unit: "ms",
+    baseline: { name: baseline.name, value: theirs.p99Ms },
+    target: `< ${P99_TARGET_MS} ms`,
+    holds: (_, value) => value < P99_TARGET_MS && ours.failed === 0,
+    note: `p50 ${ours.p50Ms.toFixed(1)} ms, ${ours.failed} failed; ${ours.pages} of ${ours.answered} answers were pages`,
+  });
+}
+
+function percent(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}
+
+function describeStep(step: Step): string {
+  return [
+    `${step.rate}/s: ${step.answered}/${step.sent} answered (${step.pages} pages)`,
+    `p50 ${step.p50Ms.toFixed(1)} ms, p99 ${step.p99Ms.toFixed(1)} ms, ${step.failed} failed`,
+    `generator ${percent(step.generatorBusy)} busy`,
+    step.botBusy === undefined ? "" : `bot's main thread ${percent(step.botBusy)} on a CPU`,
+  ]
+    .filter((part) => part !== "")
+    .join(", ");
+}

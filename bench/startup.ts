@@ -1,0 +1,60 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startLocalServer } from "../src/sandbox/startLocalServer.js";
+import { type Benchmark, ratioRow } from "./BenchRow.js";
+import { startProcess } from "./botProcess.js";
+
+const RUNS = 5;
+
+/** Milliseconds from spawning `script` until it prints `ready`; the median of RUNS starts. */
+async function timeToReady(script: string, env: Readonly<Record<string, string>>): Promise<number> {
+  const times: number[] = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    const started = performance.now();
+    const bot = startProcess(script, env);
+    try {
+      await bot.waitForOutput("ready");
+      times.push(performance.now() - started);
+    } finally {
+      await bot.stop();
+    }
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(RUNS / 2)] ?? Number.NaN;
+}
+
+/**
+ * Start-up: from starting the process (Node with tsx, as `npm start` does) to ready against the
+ * local Discord: story loaded and paged, database opened and migrated, gateway connected,
+ * commands registered, schedules set. Baseline: the minimal discord.js bot (bench/baselineBot.ts),
+ * which connects and registers one command.
+ */
+export const startup: Benchmark = {
+  name: "startup",
+  async run() {
+    const server = await startLocalServer();
+    const dir = mkdtempSync(join(tmpdir(), "discord-serial-bench-startup-"));
+    try {
+      const bot = await timeToReady("src/index.ts", {
+        ...server.env,
+        DATABASE_PATH: join(dir, "serial.db"),
+      });
+      const baseline = await timeToReady("bench/baselineBot.ts", server.env);
+      return [
+        ratioRow({
+          group: "6. Start-up",
+          figure: `process start to ready (median of ${RUNS})`,
+          value: bot,
+          unit: "ms",
+          baseline: { name: "minimal discord.js bot", value: baseline },
+          target: "< 1,500 ms",
+          holds: (_ratio, value) => value < 1500,
+        }),
+      ];
+    } finally {
+      await server.discord.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};

@@ -1,0 +1,142 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { Store } from "../src/store/Store.js";
+import { type Benchmark, type BenchRow, ratioRow } from "./BenchRow.js";
+
+const GROUP = "4. Store";
+const UPDATES = 50_000;
+const REACTION_ROWS = 1_000_000;
+const guildId = "100000000000000001";
+const storyId = "drago";
+const parts = Array.from({ length: 20 }, (_, index) => `part-${index + 1}`);
+const emoji = ["❤️", "😢", "😮", "😂", "🔥"];
+
+/** Runs `work` once to warm up, then `times` times; the median duration in ms. */
+function median(times: number, work: () => void): number {
+  work();
+  const durations = Array.from({ length: times }, () => {
+    const started = performance.now();
+    work();
+    return performance.now() - started;
+  }).sort((a, b) => a - b);
+  return durations[Math.floor(times / 2)] ?? Number.NaN;
+}
+
+/**
+ * Progress updates as /next makes them: the saved place and the part read, in one transaction
+ * per page turn, on a database file (WAL). Baseline: the same number of one-row upserts, each its
+ * own transaction, with a bare prepared statement on an identical database: what SQLite itself
+ * costs per committed write here.
+ */
+function progressUpdates(dir: string): BenchRow {
+  const store = new Store(join(dir, "progress.db"));
+  const readers = 5_000;
+  const now = new Date();
+  const started = performance.now();
+  for (let index = 0; index < UPDATES; index += 1) {
+    const key = { guildId, storyId, userId: String(200000000000000000n + BigInt(index % readers)) };
+    store.transaction(() => {
+      store.progress.save(key, { partId: parts[index % parts.length] ?? "", offset: index }, now);
+      store.reads.record(key, parts[index % parts.length] ?? "", index % 7 === 0, now);
+    });
+  }
+  const perSecond = UPDATES / ((performance.now() - started) / 1000);
+  store.close();
+
+  const db = new Database(join(dir, "baseline.db"));
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
+  db.exec("CREATE TABLE t (k TEXT PRIMARY KEY, v INTEGER NOT NULL) STRICT");
+  const upsert = db.prepare<[string, number]>(
+    "INSERT INTO t VALUES (?, ?) ON CONFLICT (k) DO UPDATE SET v = excluded.v",
+  );
+  const write = db.transaction((key: string, value: number) => upsert.run(key, value));
+  const baselineStarted = performance.now();
+  for (let index = 0; index < UPDATES; index += 1) write(String(index % readers), index);
+  const baseline = UPDATES / ((performance.now() - baselineStarted) / 1000);
+  db.close();
+  return ratioRow({
+    group: GROUP,
+    figure: "progress updates (saved place + part read, one transaction each)",
+    value: perSecond,
+    unit: "/s",
+    baseline: { name: "bare one-row upserts", value: baseline },
+    target: "≥ 20,000/s",
+    holds: (_ratio, value) => value >= 20_000,
+  });
+}
+
+/**
+ * The /reactions figures on a server with a million reaction rows: the counts per part and emoji
+ * (authors left out) and the readers funnel. Baseline: the same counts computed from the rows
+ * with one GROUP BY (what the query would cost without the counts the triggers keep).
+ */
+function reactionQuery(dir: string): BenchRow[] {
+  const store = new Store(join(dir, "reactions.db"));
+  const now = new Date();
+  const members = 100_000;
+  store.transaction(() => {
+    for (let index = 0; index < REACTION_ROWS; index += 1) {
+      const partId = parts[index % parts.length] ?? "";
+      const userId = String(200000000000000000n + BigInt((index * 7919) % members));
+      const messageId = `${partId}-${index % 3}`;
+      store.reactions.add(
+        { guildId, storyId, partId },
+        messageId,
+        userId,
+        emoji[index % 5] ?? "",
+        now,
+      );
+      if (index % 5 === 0)
+        store.reads.record({ guildId, storyId, userId }, partId, index % 2 === 0, now);
+    }
+  });
+  const authors = ["200000000000000001", "200000000000000002"];
+  const pairs = parts.slice(1).map((partId, index) => [parts[index] ?? "", partId] as const);
+  const tallies = median(9, () => store.reactions.tallies(guildId, storyId, authors));
+  const funnel = median(9, () => {
+    store.reads.readers(guildId, storyId, authors);
+    store.reads.carryOn(guildId, storyId, pairs, authors);
+  });
+  store.close();
+  const db = new Database(join(dir, "reactions.db"), { readonly: true });
+  const naive = db.prepare(
+    `SELECT part_id, emoji, count(DISTINCT user_id) FROM message_reactions
+     WHERE guild_id = ? AND story_id = ? GROUP BY part_id, emoji`,
+  );
+  const baseline = median(3, () => naive.all(guildId, storyId));
+  db.close();
+  return [
+    ratioRow({
+      group: GROUP,
+      figure: `/reactions counts on ${REACTION_ROWS.toLocaleString("en")} reaction rows`,
+      value: tallies,
+      unit: "ms",
+      baseline: { name: "GROUP BY over the rows", value: baseline },
+      target: "< 50 ms",
+      holds: (_ratio, value) => value < 50,
+    }),
+    {
+      group: GROUP,
+      figure: `/reactions readers funnel (${parts.length} parts, ${(REACTION_ROWS / 5).toLocaleString("en")} reads)`,
+      value: funnel,
+      unit: "ms",
+      target: "< 50 ms",
+      holds: funnel < 50,
+    },
+  ];
+}
+
+export const store: Benchmark = {
+  name: "store",
+  async run() {
+    const dir = mkdtempSync(join(tmpdir(), "discord-serial-bench-"));
+    try {
+      return [progressUpdates(dir), ...reactionQuery(dir)];
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};

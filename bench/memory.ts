@@ -315,8 +315,9 @@ function mib(bytes: number): number {
  * interactions (125 MiB of heap) and RSS after a full GC of it connected to no server, then to
  * 2,500 servers of 1 and of 50 channels (125, 138 and 220 MiB).
  */
+/** What a heap snapshot of the bot showed (README, Performance): not measured in this run. */
 const HELD_BACK =
-  "the 125,000 channels take 83 MiB of the bot's 125 MiB heap (TextChannel 21, permission-overwrite managers and their empty caches 29, message and thread managers 13, ids and names 9, flags 4, channel maps 8), all in caches discord.js does not support limiting (channels, permission overwrites), and the process alone, in no server, is 125 MiB (31 MiB heap; @napi-rs/canvas, loaded at start for the /reactions chart, 17 MiB of it): over 200 MiB before any interaction";
+  "from a heap snapshot: most of the heap is the 125,000 channels and their permission-overwrite managers, caches discord.js does not support limiting, and the drops' permission checks read them";
 
 function sizeRow(bot: Footprint, baseline: Footprint): BenchRow {
   const ours = mib(bot.afterBatches[0] ?? Number.NaN);

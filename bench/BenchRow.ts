@@ -13,23 +13,24 @@ export interface BenchRow {
   readonly baseline?: { readonly name: string; readonly value: number };
   /** value / baseline, when there is a baseline. */
   readonly ratio?: number;
-  /** The target in words, e.g. "ratio ≥ 0.8" or "< 50 ms". */
-  readonly target: string;
-  readonly holds: boolean;
+  /** The target in words, e.g. "ratio ≥ 0.8" or "< 50 ms"; absent for figures shown for context. */
+  readonly target?: string;
+  /** Whether the target is met; absent when the row has no target. */
+  readonly holds?: boolean;
   /** Why a target is missed, or what the figure depends on. */
   readonly note?: string;
 }
 
-/** A row compared with a baseline: the ratio is computed here, and `holds` from it. */
+/** A row compared with a baseline: the ratio is computed here, and `holds` from it if given. */
 export function ratioRow(
   row: Omit<BenchRow, "ratio" | "holds" | "baseline"> & {
     readonly baseline: { readonly name: string; readonly value: number };
-    readonly holds: (ratio: number, value: number) => boolean;
+    readonly holds?: (ratio: number, value: number) => boolean;
   },
 ): BenchRow {
   const ratio =
     row.baseline.value === 0 ? Number.POSITIVE_INFINITY : row.value / row.baseline.value;
-  return { ...row, ratio, holds: row.holds(ratio, row.value) };
+  return { ...row, ratio, holds: row.holds?.(ratio, row.value) };
 }
 
 /** A benchmark of the suite: its rows, measured. */

@@ -14,8 +14,8 @@ import {
 } from "discord.js";
 
 /**
- * The interactions benchmark's baseline: a discord.js bot with the serial bot's client settings
- * (intents, partials, caches) that answers every slash command and button with the same private
+ * The interactions benchmark's baseline: a discord.js bot with the serial bot's intents and
+ * partials, and caches like its own (no messages or reactions kept), that answers every slash command and button with the same private
  * page, and does nothing else. The page is shaped like the bot's (an embed with a page of text,
  * Back and Next buttons) and sent the same way (a reply to /next, an update of the message for a
  * button), so that both bots ask the same of discord.js and of the local Discord, and the

@@ -13,8 +13,12 @@ export function formatTable(rows: readonly BenchRow[]): string {
       ? "—"
       : `${number.format(row.baseline.value)} ${row.unit} (${row.baseline.name})`,
     row.ratio === undefined ? "—" : number.format(row.ratio),
-    row.target,
-    row.holds ? "yes" : `**no**${row.note === undefined ? "" : `: ${row.note}`}`,
+    row.target ?? "—",
+    row.holds === undefined
+      ? "—"
+      : row.holds
+        ? "yes"
+        : `**no**${row.note === undefined ? "" : `: ${row.note}`}`,
   ]);
   return [head, head.map(() => "---"), ...lines]
     .map((cells) => `| ${cells.join(" | ")} |`)

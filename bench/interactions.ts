@@ -524,7 +524,7 @@ function rateRow(bot: Target, baseline: Target): BenchRow {
         : `main thread CPU per interaction: bot ${botCpu.toFixed(2)} ms, baseline ${baselineCpu.toFixed(2)} ms (baseline/bot ${cpuRatio.toFixed(2)})`,
       `load generator at most ${percent(maxBusy)} busy`,
       cpuRatio !== undefined && cpuRatio < RATIO_TARGET
-        ? "from profiling: the bot's extra time per interaction is its store (reads, a write transaction, WAL checkpoints on the event loop) and its log line"
+        ? "from an earlier profile: the bot's extra time per interaction is its store (reads, a write transaction, WAL checkpoints on the event loop) and its log line"
         : "",
     ]
       .filter((part) => part !== "")

@@ -48,7 +48,7 @@ for (const bench of chosen) {
 console.log(formatTable(rows));
 const seconds = Math.round((Date.now() - started) / 1000);
 console.log(
-  `\n${rows.filter((row) => row.holds).length} of ${rows.length} targets hold (${seconds} s).`,
+  `\n${rows.filter((row) => row.holds === true).length} of ${rows.filter((row) => row.holds !== undefined).length} targets hold (${seconds} s).`,
 );
 if (chosen === benchmarks) {
   const [cpu] = cpus();

@@ -311,13 +311,11 @@ function mib(bytes: number): number {
 }
 
 /**
- * Why the bot cannot come to half the baseline, from a heap snapshot of it after 20,000
- * interactions (125 MiB of heap) and RSS after a full GC of it connected to no server, then to
- * 2,500 servers of 1 and of 50 channels (125, 138 and 220 MiB).
+ * Why the bot cannot come to half the baseline: what an earlier heap snapshot of it showed (after
+ * 20,000 interactions, 125 MiB of heap), not measured in this run. The README gives the figures.
  */
-/** What a heap snapshot of the bot showed (README, Performance): not measured in this run. */
 const HELD_BACK =
-  "from a heap snapshot: most of the heap is the 125,000 channels and their permission-overwrite managers, caches discord.js does not support limiting, and the drops' permission checks read them";
+  "from an earlier heap snapshot: most of the heap is the 125,000 channels and their permission-overwrite managers, caches discord.js does not support limiting, which the drops' permission checks read";
 
 function sizeRow(bot: Footprint, baseline: Footprint): BenchRow {
   const ours = mib(bot.afterBatches[0] ?? Number.NaN);

@@ -1,3 +1,4 @@
+import { PART_ID } from "../core/FrontMatterFields.js";
 import { UserError } from "./UserError.js";
 
 export type PageAction = "next" | "back" | "at";
@@ -38,8 +39,6 @@ const stale = () =>
   new UserError(
     "That button is out of date or not one of mine. Type /read to pick up where you left off.",
   );
-
-const PART_ID = /^[a-z0-9][a-z0-9-]{0,31}$/;
 
 /** Parses the part of a page button's custom_id after the prefix; refuses anything forged. */
 export function parsePageTarget(args: readonly string[]): PageTarget {

@@ -80,7 +80,7 @@ export const reactions = {
       return {
         mode: "reply",
         message: {
-          content: `Readers and reactions per part in this server, as of ${time(context.now, TimestampStyles.FullDateShortTime)}. The authors' own reading and reactions are left out.`,
+          content: `Readers and reactions per part in this server, as of ${time(context.now, TimestampStyles.FullDateShortTime)}. The reading and reactions of the authors in AUTHOR_IDS are left out.`,
           files: [{ name, data: Buffer.from(reactionCsv(report), "utf8") }],
         },
       };

@@ -20,7 +20,8 @@ export interface ListEntry {
   readonly line: number;
 }
 
-const PART_ID = /^[a-z0-9][a-z0-9-]{0,31}$/;
+/** A part id: lower-case letters, digits and dashes, at most 32 characters. */
+export const PART_ID = /^[a-z0-9][a-z0-9-]{0,31}$/;
 const DEFAULT_MAX_LENGTH = 200;
 
 /**

@@ -18,11 +18,13 @@ export function countWords(text: string): number {
 
 /**
  * Code points whose word breaks the quick count does not handle (scripts written without spaces,
- * Hebrew and Arabic quoting rules, and the rest): any of them sends the text to the segmenter.
- * The quick count takes U+0000–U+058F, U+1E00–U+2BFF, the variation selectors and the emoji.
+ * Hebrew and Arabic quoting rules, and the rest), and the few in its ranges whose Word_Break
+ * differs from their category (modifier symbols, Armenian marks, U+200B, U+202F, skin tones):
+ * any of them sends the text to the segmenter. A scan of every code point in the quick count's
+ * ranges (U+0000–U+058F, U+1E00–U+2BFF, the variation selectors and the emoji) found no others.
  */
 const NEEDS_SEGMENTER =
-  /[\u0590-\u1DFF\u2C00-\uFDFF\uFE10-\uFFFF\u{10000}-\u{1EFFF}\u{1FB00}-\u{10FFFF}]/u;
+  /[\u00B8\u02C2-\u02FF\u055A-\u055F\u058A-\u1DFF\u200B\u202F\u2C00-\uFDFF\uFE10-\uFFFF\u{10000}-\u{1EFFF}\u{1F200}\u{1FB00}-\u{10FFFF}]|\p{Emoji_Modifier}/u;
 
 type WordBreak = "letter" | "digit" | "connector" | "midLetter" | "midNum" | "midNumLet" | "extend";
 

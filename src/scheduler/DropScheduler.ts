@@ -242,6 +242,7 @@ export class DropScheduler {
         store.releases.releasedIds(guildId, this.#storyId),
         clock(),
       )) {
+        if (this.#stopped) return;
         await this.#serialize(guildId, () => this.#start(guildId, bookPart, "release-at", clock()));
       }
     });

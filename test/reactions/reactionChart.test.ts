@@ -105,8 +105,18 @@ describe("reactionChart", () => {
     );
     const png = reactionChart({ storyTitle: "Forty parts", parts });
     expect(dimensions(png)).toEqual({ width: 1000, height: 184 + 12 * 48 + 84 });
-    const latest = reactionChart({ storyTitle: "Forty parts", parts: parts.slice(-12) });
-    expect(png.equals(latest)).toBe(false);
+    const earlierChanged = parts.map((figures, index) =>
+      index < 28 ? { ...figures, started: figures.started + 1000, label: "Changed" } : figures,
+    );
+    expect(reactionChart({ storyTitle: "Forty parts", parts: earlierChanged }).equals(png)).toBe(
+      true,
+    );
+    const latestChanged = parts.map((figures, index) =>
+      index === 39 ? { ...figures, finished: figures.finished - 1 } : figures,
+    );
+    expect(reactionChart({ storyTitle: "Forty parts", parts: latestChanged }).equals(png)).toBe(
+      false,
+    );
   });
 
   it("draws a report with no parts as one empty row", () => {

@@ -12,9 +12,33 @@ const BAR_WIDTH = 12;
 const percent = new Intl.NumberFormat("en", { style: "percent", maximumFractionDigits: 0 });
 
 /** `████████░░░░`: `value` of `max` as a text bar. */
-export function textBar(value: number, max: number, width = BAR_WIDTH): string {
+function textBar(value: number, max: number, width = BAR_WIDTH): string {
   const filled = max <= 0 ? 0 : Math.round((Math.min(value, max) / max) * width);
   return `${"█".repeat(filled)}${"░".repeat(width - filled)}`;
+}
+
+/** How Discord shows an emoji kept as `name:id` (a server's own), or the character itself. */
+const emojiText = (emoji: string) => (/^[^:]+:\d+$/.test(emoji) ? `<:${emoji}>` : emoji);
+
+/** The first characters of `text` that fit in `limit` UTF-16 units, never half an emoji. */
+function clip(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  let kept = "";
+  for (const char of text) {
+    if (kept.length + char.length > limit - 1) break;
+    kept += char;
+  }
+  return `${kept}…`;
+}
+
+/** The first lines that fit in one field value, whole. */
+function fitLines(lines: readonly string[]): string {
+  const kept: string[] = [];
+  for (const line of lines) {
+    if ([...kept, line].join("\n").length > FIELD_LIMIT) break;
+    kept.push(line);
+  }
+  return kept.join("\n");
 }
 
 const readers = (count: number) =>
@@ -30,23 +54,18 @@ function partBlock(part: PartFigures, maxReaders: number, maxReaction: number): 
   if (before !== undefined && before.finished > 0) {
     const stopped = Math.max(0, before.finished - before.went);
     lines.push(
-      `Of the ${readers(before.finished)} who finished ${before.label}, ${wholeNumber.format(before.went)} went on to this part; ${wholeNumber.format(stopped)} (${percent.format(stopped / before.finished)}) have not.`,
+      `Of the ${readers(before.finished)} who finished ${clip(before.label, 256)}, ${wholeNumber.format(before.went)} went on to this part; ${wholeNumber.format(stopped)} (${percent.format(stopped / before.finished)}) have not.`,
     );
   }
-  if (part.reactions.length > 0) {
-    const anyReaction = part.reactions.some((reaction) => reaction.readers > 0);
+  if (part.reactions.some((reaction) => reaction.readers > 0)) {
     lines.push(
-      anyReaction
-        ? part.reactions
-            .map(
-              (reaction) =>
-                `${reaction.emoji} \`${textBar(reaction.readers, maxReaction)}\` ${wholeNumber.format(reaction.readers)}`,
-            )
-            .join("\n")
-        : "No reactions yet.",
+      ...part.reactions.map(
+        (reaction) =>
+          `${emojiText(reaction.emoji)} \`${textBar(reaction.readers, maxReaction)}\` ${wholeNumber.format(reaction.readers)}`,
+      ),
     );
-  }
-  return lines.join("\n").slice(0, FIELD_LIMIT);
+  } else if (part.reactions.length > 0) lines.push("No reactions yet.");
+  return fitLines(lines);
 }
 
 /**
@@ -60,11 +79,11 @@ export function reactionsEmbed(report: ReactionReport, image?: string): EmbedBui
     0,
     ...report.parts.flatMap((part) => part.reactions.map((reaction) => reaction.readers)),
   );
-  const title = `${report.storyTitle}: how each part landed`.slice(0, 256);
+  const title = clip(`${report.storyTitle}: how each part landed`, 256);
   const note =
-    "Readers are the members who opened a page of the part; a reader counts once per emoji, on the drops and the buttons at the end of the part together. The authors' own reading and reactions are left out.";
+    "Readers are the members who opened a page of the part; a reader counts once per emoji, on the drops and the buttons at the end of the part together. The reading and reactions of the authors in AUTHOR_IDS are left out.";
   const fields: APIEmbedField[] = report.parts.map((part) => ({
-    name: part.label.slice(0, 256),
+    name: clip(part.label, 256),
     value: partBlock(part, maxReaders, maxReaction),
   }));
   let shown = fields;

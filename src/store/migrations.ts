@@ -182,6 +182,5 @@ export const migrations: readonly string[] = [
   GROUP BY guild_id, story_id, part_id, emoji;
 
   CREATE INDEX part_reads_by_member ON part_reads (guild_id, user_id);
-  CREATE INDEX part_reads_by_part ON part_reads (guild_id, story_id, part_id, finished_at, user_id);
   `,
 ];

@@ -241,7 +241,7 @@ export class SandboxSession {
     if (target === undefined) throw new Error('Say "as author" or "as reader".');
     this.#user = target;
     return target === this.server.author
-      ? "You are now the author (in AUTHOR_IDS): the /serial commands work for you, e.g. /serial status."
+      ? "You are now the author (in AUTHOR_IDS): the /serial and /reactions commands work for you, e.g. /serial status or /reactions show."
       : "You are now a reader.";
   }
 

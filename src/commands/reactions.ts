@@ -1,7 +1,7 @@
 import { TimestampStyles, time } from "@discordjs/formatters";
 import { PermissionFlagsBits } from "discord.js";
 import { reactionCsv } from "../core/reactionCsv.js";
-import { type ReactionReport, reactionReport } from "../core/reactionReport.js";
+import { partBefore, type ReactionReport, reactionReport } from "../core/reactionReport.js";
 import { findPart, readableParts } from "../core/reading.js";
 import { guildCommand } from "./guildCommand.js";
 import { assertAuthor } from "./isAuthor.js";
@@ -34,8 +34,7 @@ function reportFor(services: Services, context: CommandContext): ReactionReport 
     shown = [part];
   }
   const pairs = shown.flatMap(({ part }) => {
-    const index = book.parts.findIndex((bookPart) => bookPart.part.id === part.id);
-    const previous = book.parts[index - 1];
+    const previous = partBefore(book, part.id);
     return previous === undefined ? [] : [[previous.part.id, part.id] as const];
   });
   const { guildId } = context;

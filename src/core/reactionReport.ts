@@ -1,4 +1,4 @@
-import type { Book } from "./Book.js";
+import type { Book, BookPart } from "./Book.js";
 import { partLabel } from "./partLabel.js";
 
 /** How many readers reacted to a part with one emoji. */
@@ -54,6 +54,12 @@ export interface ReactionReport {
   readonly parts: readonly PartFigures[];
 }
 
+/** The part just before `partId` in story order, whose readers may go on to it. */
+export function partBefore(book: Book, partId: string): BookPart | undefined {
+  const index = book.parts.findIndex(({ part }) => part.id === partId);
+  return index > 0 ? book.parts[index - 1] : undefined;
+}
+
 /**
  * The author's view of how each part landed, for the parts readers can reach (`partIds`, in
  * story order). Every count is of distinct readers, with the authors already left out.
@@ -72,8 +78,7 @@ export function reactionReport(
   for (const partId of partIds) {
     const bookPart = book.part(partId);
     if (bookPart === undefined) continue;
-    const index = book.parts.indexOf(bookPart);
-    const previous = index > 0 ? book.parts[index - 1] : undefined;
+    const previous = partBefore(book, partId);
     const counts = new Map<string, number>(offered.map((emoji) => [emoji, 0]));
     for (const tally of tallies) {
       if (tally.partId === partId) counts.set(tally.emoji, tally.readers);

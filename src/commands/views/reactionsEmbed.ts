@@ -1,15 +1,13 @@
 import { EmbedBuilder } from "@discordjs/builders";
 import type { APIEmbedField } from "discord.js";
 import type { PartFigures, ReactionReport } from "../../core/reactionReport.js";
-import { ACCENT, wholeNumber } from "./style.js";
+import { ACCENT, percent, wholeNumber } from "./style.js";
 
 /** Discord's limits: fields per embed, characters per field value, characters across an embed. */
 const MAX_FIELDS = 25;
 const FIELD_LIMIT = 1024;
 const EMBED_LIMIT = 6000;
 const BAR_WIDTH = 12;
-
-const percent = new Intl.NumberFormat("en", { style: "percent", maximumFractionDigits: 0 });
 
 /** `████████░░░░`: `value` of `max` as a text bar. */
 function textBar(value: number, max: number, width = BAR_WIDTH): string {

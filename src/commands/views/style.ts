@@ -6,7 +6,8 @@ export const ACCENT = 0x8b5cf6;
 
 export const wholeNumber = new Intl.NumberFormat("en");
 
-const percent = new Intl.NumberFormat("en", { style: "percent", maximumFractionDigits: 0 });
+/** "45%": a share as a whole percentage. */
+export const percent = new Intl.NumberFormat("en", { style: "percent", maximumFractionDigits: 0 });
 
 /** "45% of the story": how far the reader is by the end of this page, rounded down. */
 export function shareOfStory(book: Book, place: Place): string {

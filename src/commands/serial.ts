@@ -4,7 +4,7 @@ import type { DropAttempt } from "../core/drop.js";
 import { isTimeZone } from "../core/isTimeZone.js";
 import { partLabel } from "../core/partLabel.js";
 import { nextUnreleased } from "../core/reading.js";
-import { cronProblem } from "../scheduler/dropSchedule.js";
+import { cronSyntaxProblem } from "../scheduler/cronSchedule.js";
 import { guildCommand } from "./guildCommand.js";
 import { assertAuthor } from "./isAuthor.js";
 import type { ChatCommand, CommandContext, Reply, Services } from "./types.js";
@@ -65,7 +65,7 @@ const subcommands: Readonly<Record<string, Subcommand>> = {
     const timezone = String(
       context.options.get("timezone") ?? services.drops.settingsFor(context.guildId).timezone,
     ).trim();
-    const problem = cronProblem(cron);
+    const problem = cronSyntaxProblem(cron);
     if (problem !== undefined) {
       throw new UserError(
         `"${cron}" ${problem}. Cron is minute hour day-of-month month day-of-week, e.g. \`0 18 * * 5\` for Fridays at 18:00.`,

@@ -10,9 +10,9 @@ import type {
 import { missedDrop, nextReleaseTime, nextScheduledPart, timedPartsDue } from "../core/dueDrops.js";
 import type { Logger } from "../logger.js";
 import type { Store } from "../store/Store.js";
+import { nextRuns } from "./cronSchedule.js";
 import type { DropNotifier } from "./DropNotifier.js";
 import type { DropPoster } from "./DropPoster.js";
-import { nextDropTimes } from "./dropSchedule.js";
 import { forEachConcurrently } from "./forEachConcurrently.js";
 
 /** The bot-wide defaults (from the environment) that a server's own settings override. */
@@ -157,7 +157,8 @@ export class DropScheduler {
   nextDrops(guildId: string, count: number): Date[] {
     const settings = this.settingsFor(guildId);
     if (settings.schedule === undefined || settings.paused) return [];
-    return nextDropTimes(settings.schedule, settings.timezone, count);
+    const next = nextRuns(settings.schedule, settings.timezone, this.#options.clock(), count);
+    return next.ok ? [...next.runs] : [];
   }
 
   channelProblem(guildId: string, channelId: string): string | undefined {

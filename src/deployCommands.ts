@@ -9,7 +9,7 @@ import { createLogger } from "./logger.js";
 /** `npm run deploy-commands`: registers the slash commands now, globally or to DISCORD_GUILD_ID. */
 await runMain(async () => {
   const config = readEnvironment();
-  const log = createLogger(config.logLevel);
+  const log = createLogger({ level: config.logLevel, secrets: [config.discordToken] });
   const rest = new REST(config.discordApiUrl === undefined ? {} : { api: config.discordApiUrl });
   rest.setToken(requireToken(config));
   const application = z

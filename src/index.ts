@@ -4,7 +4,7 @@ import { createLogger } from "./logger.js";
 
 await runMain(async () => {
   const config = readEnvironment();
-  const log = createLogger(config.logLevel);
+  const log = createLogger({ level: config.logLevel, secrets: [config.discordToken] });
   const app = await startApp(config, log);
   stopOnSignals(log, () => app.stop());
 });

@@ -40,7 +40,7 @@ async function stopShard(shard: Shard, signal: NodeJS.Signals, log: Logger): Pro
  */
 await runMain(async () => {
   const config = readEnvironment();
-  const log = createLogger(config.logLevel);
+  const log = createLogger({ level: config.logLevel, secrets: [config.discordToken] });
   const token = requireToken(config);
   const gateway = await fetchGatewayBot(token, config.discordApiUrl);
   const totalShards = config.shardCount === "auto" ? gateway.shards : config.shardCount;

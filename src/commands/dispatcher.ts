@@ -8,6 +8,7 @@ import {
   MessageFlags,
   PermissionFlagsBits,
 } from "discord.js";
+import { isStorageFailure } from "../store/isStorageFailure.js";
 import type {
   ButtonHandler,
   ChatCommand,
@@ -27,10 +28,15 @@ export interface DispatcherOptions {
   readonly deferAfterMs?: number;
 }
 
-const OUR_FAULT =
-  "Something went wrong on our side. Your place in the story is saved; please try again in a moment.";
+const OUR_FAULT = "Something went wrong on our side. Please try again in a moment.";
+
+const NOT_SAVED =
+  "I couldn't save that: the bot's storage is failing right now, so nothing was saved and your place in the story is where it was. Please try again later.";
 
 type Answerable = ChatInputCommandInteraction | ButtonInteraction;
+
+/** How the first answer went: not sent yet, deferred, or the deferral failed (nothing more to send). */
+type Deferral = Promise<"deferred" | "failed"> | undefined;
 
 /**
  * The one place interactions come in: it builds the handler's context, answers in time (deferring
@@ -49,41 +55,62 @@ export function createDispatcher(
     context: CommandContext,
   ): Promise<void> {
     const started = performance.now();
-    let deferral: Promise<unknown> | undefined;
-    const timer = setTimeout(() => {
-      deferral = interaction.isButton()
-        ? interaction.deferUpdate()
-        : interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    }, deferAfterMs);
     const where = {
       interactionId: interaction.id,
       guildId: context.guildId,
       userId: context.userId,
       action: describe(interaction),
     };
+    let deferral: Deferral;
+    const timer = setTimeout(() => {
+      deferral = (
+        interaction.isButton()
+          ? interaction.deferUpdate()
+          : interaction.deferReply({ flags: MessageFlags.Ephemeral })
+      ).then(
+        () => "deferred" as const,
+        (error: unknown) => {
+          log.error({ ...where, err: error }, "could not defer the answer; it is dropped");
+          return "failed" as const;
+        },
+      );
+    }, deferAfterMs);
     try {
       const reply = await run(context);
       clearTimeout(timer);
-      await send(interaction, reply, deferral);
+      if ((await deferral) === "failed") return;
+      await send(interaction, reply, deferral !== undefined);
       log.info(
         { ...where, ms: Math.round(performance.now() - started), deferred: deferral !== undefined },
         "interaction answered",
       );
     } catch (error) {
       clearTimeout(timer);
-      await deferral?.catch(() => undefined);
       if (error instanceof UserError) {
         log.info({ ...where, reason: error.message }, "interaction refused");
       } else {
         log.error({ ...where, err: error }, "interaction failed");
       }
-      await sendError(interaction, error instanceof UserError ? error.message : OUR_FAULT, where);
+      if ((await deferral) === "failed") return;
+      const content =
+        error instanceof UserError
+          ? error.message
+          : isStorageFailure(error)
+            ? NOT_SAVED
+            : OUR_FAULT;
+      await sendError(interaction, content, where);
     }
   }
 
+  /**
+   * Says what went wrong, privately: in place of the deferred reply's "thinking…" (which would
+   * otherwise stay forever), beside a button's message, or as the reply.
+   */
   async function sendError(interaction: Answerable, content: string, where: object): Promise<void> {
     try {
-      if (interaction.deferred || interaction.replied) {
+      if (interaction.deferred && !interaction.replied && interaction.isChatInputCommand()) {
+        await interaction.editReply({ content, embeds: [], components: [], files: [] });
+      } else if (interaction.deferred || interaction.replied) {
         await interaction.followUp({ content, flags: MessageFlags.Ephemeral });
       } else {
         await interaction.reply({ content, flags: MessageFlags.Ephemeral });
@@ -172,14 +199,9 @@ export function createDispatcher(
   };
 }
 
-async function send(
-  interaction: Answerable,
-  reply: Reply,
-  deferral: Promise<unknown> | undefined,
-): Promise<void> {
+async function send(interaction: Answerable, reply: Reply, deferred: boolean): Promise<void> {
   const message = toOptions(reply.message);
-  if (deferral !== undefined) {
-    await deferral;
+  if (deferred) {
     await interaction.editReply(message);
   } else if (reply.mode === "update" && interaction.isButton()) {
     await interaction.update(message);

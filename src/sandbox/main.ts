@@ -19,7 +19,10 @@ await runMain(async () => {
     storyDir: process.env.STORY_DIR || "story",
     dropSchedule: process.env.DROP_SCHEDULE,
     dropTimezone: process.env.DROP_TIMEZONE,
-    log: createLogger("info", pino.destination({ dest: join(dataDir, "bot.log"), sync: true })),
+    log: createLogger({
+      level: "info",
+      destination: pino.destination({ dest: join(dataDir, "bot.log"), sync: true }),
+    }),
     render: {
       width: Math.min(process.stdout.columns || 80, 100),
       color: interactive && process.stdout.isTTY === true,

@@ -7,6 +7,7 @@ import { createDispatcher } from "../../src/commands/dispatcher.js";
 import type { ButtonHandler, ChatCommand } from "../../src/commands/types.js";
 import { UserError } from "../../src/commands/UserError.js";
 import { LocalDiscord } from "../../src/localDiscord/LocalDiscord.js";
+import { eventually } from "../helpers/eventually.js";
 import { testServices } from "../helpers/services.js";
 import { storyFixture } from "../helpers/storyFixture.js";
 import { messageOf } from "./harness.js";
@@ -123,18 +124,39 @@ describe("the dispatcher", () => {
     );
   });
 
-  it("reports a failure after deferring as a private follow-up", async () => {
+  it("after deferring, puts the error in place of the thinking message, with no follow-up", async () => {
     const outcome = await run("late-crash");
     expect(outcome.type).toBe(5);
-    await discord.waitFor(
-      () =>
-        discord.followUps(outcome.interactionId).length > 0 ||
-        /Something went wrong/.test(discord.message(messageOf(outcome).id)?.content ?? ""),
-      { description: "the error follow-up" },
+    expect("ephemeral" in outcome && outcome.ephemeral).toBe(true);
+    expect(messageOf(outcome).content).toBe(
+      "Something went wrong on our side. Please try again in a moment.",
     );
-    const texts = [messageOf(outcome), ...discord.followUps(outcome.interactionId)].map(
-      (m) => discord.message(m.id)?.content ?? m.content,
-    );
-    expect(texts.join(" ")).toMatch(/Something went wrong on our side/);
+    expect(discord.followUps(outcome.interactionId)).toEqual([]);
+  });
+
+  it("logs a deferral Discord refuses, leaves no promise unhandled, and sends nothing more", async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      discord.injectFault({
+        route: "POST /interactions/:interaction/:token/callback",
+        times: 4,
+        fault: { status: 500 },
+      });
+      const id = discord.dispatchCommand({ channelId, userId, name: "slow" });
+      await eventually(
+        () => logged.some((entry) => entry.msg === "could not defer the answer; it is dropped"),
+        "the failed deferral in the log",
+      );
+      await sleep(500);
+      expect(unhandled).toEqual([]);
+      expect(
+        discord.requests.filter((request) => request.path.includes(`/${id}/`)).map((r) => r.status),
+      ).toEqual([500, 500, 500, 500]);
+      expect(logged.filter((entry) => entry.msg === "interaction answered")).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+    }
   });
 });

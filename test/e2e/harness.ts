@@ -1,6 +1,5 @@
 import { join } from "node:path";
 import type { APIEmbed } from "discord.js";
-import { pino } from "pino";
 import { type App, startApp } from "../../src/app.js";
 import { type Config, loadConfig } from "../../src/config.js";
 import type { InteractionOutcome } from "../../src/localDiscord/InteractionOutcome.js";
@@ -12,6 +11,7 @@ import type {
   StoredMessage,
 } from "../../src/localDiscord/LocalDiscord.js";
 import type { LocalDiscordOptions } from "../../src/localDiscord/LocalDiscordOptions.js";
+import { createLogger } from "../../src/logger.js";
 import { startLocalServer } from "../../src/sandbox/startLocalServer.js";
 import { tempDir } from "../helpers/tempDir.js";
 
@@ -23,15 +23,23 @@ export interface Harness {
   readonly reader: CreatedMember;
   readonly author: CreatedMember;
   readonly config: Config;
+  /** The bot's log lines, as it would write them to stdout (only with `logLevel`). */
+  readonly logs: string[];
   app: App;
   /** Stops the bot and starts it again on the same database, as after a restart. */
   restart(): Promise<void>;
   close(): Promise<void>;
 }
 
+export interface HarnessOptions {
+  /** Keep the bot's log lines from this level up in `logs` (default: none). */
+  readonly logLevel?: string;
+}
+
 export async function startHarness(
   env: Record<string, string> = {},
   options: LocalDiscordOptions = {},
+  { logLevel = "silent" }: HarnessOptions = {},
 ): Promise<Harness> {
   const {
     discord,
@@ -42,7 +50,12 @@ export async function startHarness(
     env: serverEnv,
   } = await startLocalServer(options);
   const config = loadConfig({ ...serverEnv, DATABASE_PATH: join(tempDir(), "serial.db"), ...env });
-  const log = pino({ level: "silent" });
+  const logs: string[] = [];
+  const log = createLogger({
+    level: logLevel,
+    destination: { write: (line: string) => logs.push(line) },
+    secrets: [config.discordToken],
+  });
   const harness: Harness = {
     discord,
     guild,
@@ -50,6 +63,7 @@ export async function startHarness(
     reader,
     author,
     config,
+    logs,
     app: await startApp(config, log),
     async restart() {
       await harness.app.stop();

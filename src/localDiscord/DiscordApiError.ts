@@ -72,8 +72,16 @@ export class DiscordApiError extends Error {
   static maximumReactions(): DiscordApiError {
     return new DiscordApiError(400, 30010, "Maximum number of reactions reached (20)");
   }
+  /** A guild the bot is not in (it left or was removed), or a channel of one. */
+  static missingAccess(): DiscordApiError {
+    return new DiscordApiError(403, 50001, "Missing Access");
+  }
   static cannotEditOthersMessage(): DiscordApiError {
     return new DiscordApiError(403, 50005, "Cannot edit a message authored by another user");
+  }
+  /** A DM to a user who does not accept the bot's DMs (closed DMs, blocked, no shared server). */
+  static cannotMessageUser(): DiscordApiError {
+    return new DiscordApiError(403, 50007, "Cannot send messages to this user");
   }
   static wrongChannelType(): DiscordApiError {
     return new DiscordApiError(400, 50024, "Cannot execute action on this channel type");

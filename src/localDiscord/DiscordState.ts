@@ -87,6 +87,8 @@ export class DiscordState {
   readonly channels = new Map<string, ChannelRecord>();
   readonly messages = new Map<string, MessageRecord>();
   readonly interactions = new Map<string, InteractionRecord>();
+  /** Users who do not accept DMs from the bot (its messages to them get 50007). */
+  readonly closedDms = new Set<string>();
   readonly #origin: () => string;
 
   constructor(snowflakes: SnowflakeGenerator, botUsername: string, origin: () => string) {
@@ -128,6 +130,29 @@ export class DiscordState {
     return channel;
   }
 
+  /** Whether the bot is in the guild (it can leave, be removed, and be added back). */
+  botIsIn(guildId: string): boolean {
+    return this.guilds.get(guildId)?.members.has(this.botUser.id) === true;
+  }
+
+  /** A guild as the bot's requests reach it: 50001 Missing Access when the bot is not in it. */
+  botGuild(id: string): GuildRecord {
+    const guild = this.guild(id);
+    if (!this.botIsIn(id)) {
+      throw DiscordApiError.missingAccess();
+    }
+    return guild;
+  }
+
+  /** A channel as the bot's requests reach it: 50001 when it is in a guild the bot is not in. */
+  botChannel(id: string): ChannelRecord {
+    const channel = this.channel(id);
+    if (channel.guildId !== null) {
+      this.botGuild(channel.guildId);
+    }
+    return channel;
+  }
+
   member(guildId: string, userId: string): MemberRecord {
     const member = this.guild(guildId).members.get(userId);
     if (member === undefined) {
@@ -165,7 +190,6 @@ export class DiscordState {
         ? this.snowflakes.next()
         : this.snowflakes.nextOnShard(input.shard[0], input.shard[1]);
     const owner = this.addUser(`${input.name} owner`);
-    const joinedAt = new Date().toISOString();
     const systemChannelId = this.snowflakes.next();
     const botRoleId = this.snowflakes.next();
     const guild: GuildRecord = {
@@ -174,7 +198,6 @@ export class DiscordState {
       ownerId: owner.id,
       systemChannelId,
       botRoleId,
-      joinedAt,
       channelIds: [],
       members: new Map(),
     };
@@ -222,6 +245,10 @@ export class DiscordState {
     const member: MemberRecord = { userId, roleIds, joinedAt: new Date().toISOString() };
     this.guild(guildId).members.set(userId, member);
     return member;
+  }
+
+  removeMember(guildId: string, userId: string): void {
+    this.guild(guildId).members.delete(userId);
   }
 
   addChannel(guildId: string, input: NewChannel, id = this.snowflakes.next()): ChannelRecord {
@@ -499,7 +526,7 @@ export class DiscordState {
     const channels = guild.channelIds.map((id) => this.channel(id));
     return {
       ...this.guildJson(guild),
-      joined_at: guild.joinedAt,
+      joined_at: this.member(guild.id, this.botUser.id).joinedAt,
       large: false,
       unavailable: false,
       member_count: guild.members.size,

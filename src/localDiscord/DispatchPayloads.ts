@@ -3,6 +3,7 @@ import type {
   GatewayChannelCreateDispatchData,
   GatewayChannelDeleteDispatchData,
   GatewayGuildCreateDispatchData,
+  GatewayGuildDeleteDispatchData,
   GatewayGuildMemberAddDispatchData,
   GatewayGuildRoleCreateDispatchData,
   GatewayInteractionCreateDispatchData,
@@ -19,6 +20,8 @@ import type {
 /** The events the local gateway dispatches, with their payload types. */
 export interface DispatchPayloads {
   [GatewayDispatchEvents.GuildCreate]: GatewayGuildCreateDispatchData;
+  /** Without `unavailable`: the bot left or was removed (with it: an outage). */
+  [GatewayDispatchEvents.GuildDelete]: GatewayGuildDeleteDispatchData;
   [GatewayDispatchEvents.GuildMemberAdd]: GatewayGuildMemberAddDispatchData;
   [GatewayDispatchEvents.GuildRoleCreate]: GatewayGuildRoleCreateDispatchData;
   [GatewayDispatchEvents.ChannelCreate]: GatewayChannelCreateDispatchData;

@@ -43,8 +43,8 @@ const RESUME_PATH = "/gateway/resume";
 
 /**
  * The gateway (JSON over WebSocket, no compression): HELLO, IDENTIFY → READY + GUILD_CREATE per
- * guild of the shard, heartbeats, RESUME with replay, op 7 reconnect requests, and dispatches
- * filtered by shard and intents.
+ * guild of the shard the bot is in, heartbeats, RESUME with replay, op 7 reconnect requests, and
+ * dispatches filtered by shard and intents. Events of a guild the bot is not in reach no one.
  */
 export class Gateway implements Dispatcher {
   readonly #options: GatewayOptions;
@@ -86,7 +86,8 @@ export class Gateway implements Dispatcher {
   ): void {
     const intent = requiredIntent(event, scope.guildId !== null);
     const sessionIds: string[] = [];
-    for (const session of this.#sessions.values()) {
+    const botAway = scope.guildId !== null && !this.#options.state.botIsIn(scope.guildId);
+    for (const session of botAway ? [] : this.#sessions.values()) {
       const [shardId, shardCount] = session.shard;
       const shard = scope.guildId === null ? 0 : shardOf(scope.guildId, shardCount);
       if (shard !== shardId || (intent !== null && !session.hasIntent(intent))) {
@@ -219,7 +220,7 @@ export class Gateway implements Dispatcher {
     );
     this.#sessions.set(session.id, session);
     const guilds = [...state.guilds.values()].filter(
-      (guild) => shardOf(guild.id, shardCount) === shardId,
+      (guild) => shardOf(guild.id, shardCount) === shardId && state.botIsIn(guild.id),
     );
     const ready: GatewayReadyDispatchData = {
       v: 10,
@@ -260,7 +261,7 @@ export class Gateway implements Dispatcher {
   #sendMemberChunk(session: GatewaySession, data: Record<string, unknown>): void {
     const { state } = this.#options;
     const guild = state.guilds.get(stringField(data, "guild_id") ?? "");
-    if (guild === undefined) {
+    if (guild === undefined || !state.botIsIn(guild.id)) {
       return;
     }
     const wanted = arrayField(data, "user_ids")?.map(String);

@@ -22,6 +22,15 @@
  * discord.sendMessage({ userId: reader.id, channelId: channel.id, content: "hi" });
  * discord.deleteChannel(channel.id);               // CHANNEL_DELETE; the API answers 10003 after
  *
+ * discord.closeDms(reader.id);  discord.openDms(reader.id);  // closed: the bot may open the DM,
+ *                                                  // but its messages there get 403 50007
+ * discord.removeBot(guild.id);                     // kicked, like the bot's own guild.leave():
+ *                                                  // GUILD_DELETE { id } (no `unavailable`), then no
+ *                                                  // events of the guild, 50001 for its REST, and
+ *                                                  // runCommand/clickButton there throw
+ * discord.addBot(guild.id);                        // invited back: GUILD_CREATE, as at login
+ * discord.botIsIn(guild.id);
+ *
  * const id = discord.dispatchCommand({ channelId, userId, name: "next" });  // load tests: no wait,
  * discord.onInteractionAnswered(({ interactionId, messageId }) => ...);     // answers reported here
  *
@@ -40,10 +49,10 @@
  * and embed limits (50035 naming the field), empty messages (50006), permissions (50013), unknown
  * ids (10003, 10008, ...), interactions acknowledged once (40060) within `interactionTimeoutMs`
  * (10062), rate limits with real headers (429 recorded in `rateLimitViolations`), intents and
- * shards on the gateway, ephemeral messages that are never dispatched nor reactable. Every
- * request to a route it does not know gets 404 and lands in `unhandledRequests`. Discord's own
- * faults (5xx, unexpected 429s, requests that never get an answer) happen only when a test
- * injects them (`injectFault`).
+ * shards on the gateway, ephemeral messages that are never dispatched nor reactable, guilds the
+ * bot is not in (50001), users who do not accept its DMs (50007). Every request to a route it
+ * does not know gets 404 and lands in `unhandledRequests`. Discord's own faults (5xx, unexpected
+ * 429s, requests that never get an answer) happen only when a test injects them (`injectFault`).
  *
  * Waits are event-driven and bounded (`waitTimeoutMs`): they fail with a message saying what
  * was awaited, never sleep-and-hope.
@@ -66,6 +75,7 @@ import type {
   APIModalSubmitTextInputComponent,
   APIUser,
 } from "discord-api-types/v10";
+import { BotMembership } from "./BotMembership.js";
 import { buildCommandOptions, type CommandInvocation } from "./buildCommandOptions.js";
 import {
   autocompleteInteraction,
@@ -182,6 +192,7 @@ export class LocalDiscord {
   readonly #messages: MessageService;
   readonly #interactions: InteractionService;
   readonly #commands: CommandRegistry;
+  readonly #membership: BotMembership;
   readonly #log = new RequestLog();
   readonly #faults = new FaultPlan();
   readonly #dispatches: DispatchRecord[] = [];
@@ -222,6 +233,7 @@ export class LocalDiscord {
       },
     );
     this.#commands = new CommandRegistry(this.#state.applicationId, snowflakes, this.#changes);
+    this.#membership = new BotMembership(this.#state, this.#gateway, this.#changes);
     const settings = rateLimitSettings(options.rateLimits);
     const rest = new RestServer({
       services: {
@@ -230,6 +242,7 @@ export class LocalDiscord {
         interactions: this.#interactions,
         commands: this.#commands,
         gateway: this.#gateway,
+        membership: this.#membership,
       },
       token: this.token,
       rateLimiter: settings === null ? null : new RateLimiter(settings),
@@ -425,6 +438,55 @@ export class LocalDiscord {
     return this.#state.dmChannel(userId).id;
   }
 
+  /**
+   * The user stops accepting DMs from the bot (privacy settings, or blocked it): the bot can
+   * still open the DM channel, but its messages there get 403 50007 "Cannot send messages to
+   * this user". The user can still write to the bot.
+   */
+  closeDms(userId: string): void {
+    this.#state.user(userId);
+    this.#state.closedDms.add(userId);
+    this.#changes.notify();
+  }
+
+  /** The user accepts the bot's DMs again. */
+  openDms(userId: string): void {
+    this.#state.user(userId);
+    this.#state.closedDms.delete(userId);
+    this.#changes.notify();
+  }
+
+  // ---- The bot joining and leaving guilds --------------------------------------------------
+
+  /** Whether the bot is in the guild: false after `removeBot` or the bot leaving it itself. */
+  botIsIn(guildId: string): boolean {
+    return this.#state.botIsIn(this.#state.guild(guildId).id);
+  }
+
+  /**
+   * A moderator kicks the bot, as when it leaves (DELETE /users/@me/guilds/:guild): its session
+   * for the guild's shard gets GUILD_DELETE `{ id }` without `unavailable`; after that no event
+   * of the guild reaches it, its requests there get 50001 Missing Access, READY leaves the guild
+   * out, and members cannot use its commands or components there. Members still talk and react.
+   */
+  removeBot(guildId: string): void {
+    if (!this.botIsIn(guildId)) {
+      throw new Error(`removeBot: the bot is not in server ${guildId}`);
+    }
+    this.#membership.remove(guildId);
+  }
+
+  /**
+   * The bot is invited back, with its role as it was: GUILD_CREATE to its session for the
+   * guild's shard, as at login. The guild's commands it had registered are there again.
+   */
+  addBot(guildId: string): void {
+    if (this.botIsIn(guildId)) {
+      throw new Error(`addBot: the bot is already in server ${guildId}`);
+    }
+    this.#membership.add(guildId);
+  }
+
   // ---- Members acting ----------------------------------------------------------------------
 
   /** A member posts a message (MESSAGE_CREATE to the bot, subject to intents). */
@@ -551,6 +613,7 @@ export class LocalDiscord {
   /** A member submits a modal the bot showed (text inputs by custom_id). */
   async submitModal(submission: ModalSubmission): Promise<InteractionOutcome> {
     const channel = this.#state.channel(submission.channelId);
+    this.#requireBotIn(channel.guildId, `modal "${submission.customId}"`);
     this.#requireAccess(submission.userId, channel.id);
     const source =
       submission.message === undefined
@@ -600,6 +663,7 @@ export class LocalDiscord {
       throw new Error(`button "${use.customId}": that component is not a button`);
     }
     const channelId = message.message.channel_id;
+    this.#requireBotIn(message.guildId, `button "${use.customId}"`);
     this.#requireAccess(use.userId, channelId);
     const record = this.#newInteraction({
       type: InteractionType.MessageComponent,
@@ -765,6 +829,8 @@ export class LocalDiscord {
     type: InteractionType.ApplicationCommand | InteractionType.ApplicationCommandAutocomplete,
   ) {
     const channel = this.#state.channel(run.channelId);
+    const label = `/${[run.name, run.subcommand ?? ""].join(" ").trim()}`;
+    this.#requireBotIn(channel.guildId, label);
     this.#requireAccess(run.userId, channel.id);
     const built = buildCommandOptions(this.#state, this.#commands, run, {
       guildId: channel.guildId,
@@ -774,7 +840,7 @@ export class LocalDiscord {
     });
     const record = this.#newInteraction({
       type,
-      label: `/${[run.name, run.subcommand ?? ""].join(" ").trim()}`,
+      label,
       channelId: channel.id,
       guildId: channel.guildId,
       userId: run.userId,
@@ -811,10 +877,12 @@ export class LocalDiscord {
     data: Parameters<typeof componentInteraction>[2],
   ): Promise<InteractionOutcome> {
     const channelId = message.message.channel_id;
+    const label = `${data.component_type === ComponentType.Button ? "button" : "select menu"} "${use.customId}"`;
+    this.#requireBotIn(message.guildId, label);
     this.#requireAccess(use.userId, channelId);
     const record = this.#newInteraction({
       type: InteractionType.MessageComponent,
-      label: `${data.component_type === ComponentType.Button ? "button" : "select menu"} "${use.customId}"`,
+      label,
       channelId,
       guildId: message.guildId,
       userId: use.userId,
@@ -868,6 +936,18 @@ export class LocalDiscord {
       ...(timeoutMs === undefined ? {} : { timeoutMs }),
       description: `the bot to finish answering ${record.label} (response type ${record.response?.type}; a deferred answer needs an edit of @original)`,
     });
+  }
+
+  /**
+   * Members use the bot (commands, components, modals) only in servers it is in: Discord does
+   * not offer a removed bot's commands, and its messages' buttons fail.
+   */
+  #requireBotIn(guildId: string | null, what: string): void {
+    if (guildId !== null && !this.#state.botIsIn(guildId)) {
+      throw new Error(
+        `${what}: the bot is not in server ${guildId} (it left or was removed; addBot invites it back)`,
+      );
+    }
   }
 
   /** Members act only where they are: guild members in their guild, DM users in their DM. */

@@ -14,8 +14,8 @@ export interface GuildRecord {
   readonly ownerId: string;
   readonly systemChannelId: string;
   readonly botRoleId: string;
-  readonly joinedAt: string;
   readonly channelIds: string[];
+  /** The bot is one of them while it is in the guild (see `DiscordState.botIsIn`). */
   readonly members: Map<string, MemberRecord>;
 }
 

@@ -1,3 +1,4 @@
+import type { BotMembership } from "../BotMembership.js";
 import type { CommandRegistry } from "../CommandRegistry.js";
 import type { DiscordState } from "../DiscordState.js";
 import type { Gateway } from "../Gateway.js";
@@ -11,4 +12,5 @@ export interface Services {
   readonly interactions: InteractionService;
   readonly commands: CommandRegistry;
   readonly gateway: Gateway;
+  readonly membership: BotMembership;
 }

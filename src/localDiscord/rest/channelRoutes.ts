@@ -11,11 +11,19 @@ import type { Services } from "./Services.js";
 
 const ARCHIVE_DURATIONS = [60, 1440, 4320, 10080] as const;
 
-/** Channels, messages, reactions, threads and typing, as the bot may use them. */
+/**
+ * Channels, messages, reactions, threads and typing, as the bot may use them: not in a guild it
+ * is not in (50001), nor in the DM of a user whose DMs are closed (50007 when it sends).
+ */
 export function channelRoutes({ state, messages }: Services) {
-  const channelOf = (request: RestRequest) => state.channel(request.params.get("channel"));
+  const channelOf = (request: RestRequest) => state.botChannel(request.params.get("channel"));
   const messageOf = (request: RestRequest) =>
-    state.message(request.params.get("channel"), request.params.get("message"));
+    state.message(channelOf(request).id, request.params.get("message"));
+  const requireOpenDms = (channel: ChannelRecord) => {
+    if (channel.recipientId !== null && state.closedDms.has(channel.recipientId)) {
+      throw DiscordApiError.cannotMessageUser();
+    }
+  };
   const sendPermission = (channel: ChannelRecord) =>
     PermissionFlagsBits.ViewChannel |
     (channel.parentId === null
@@ -50,6 +58,7 @@ export function channelRoutes({ state, messages }: Services) {
     "POST /channels/:channel/messages": (request) => {
       const channel = channelOf(request);
       state.requireBotPermission(channel, sendPermission(channel));
+      requireOpenDms(channel);
       const payload = parseMessagePayload(request.body, "create");
       if (payload.files.length > 0) {
         state.requireBotPermission(channel, PermissionFlagsBits.AttachFiles);

@@ -4,7 +4,10 @@ import type { Services } from "./Services.js";
 
 /** Global and guild application commands: list, bulk overwrite, upsert, get, edit, delete. */
 export function commandRoutes({ state, commands }: Services) {
-  /** The command scope of a request: null (global) or a guild id; checks the application. */
+  /**
+   * The command scope of a request: null (global) or a guild id; checks the application, and
+   * that the bot is in the guild (50001 Missing Access otherwise, as for an app not installed).
+   */
   const scope = (request: RestRequest): string | null => {
     if (request.params.get("application") !== state.applicationId) {
       throw DiscordApiError.unknownApplication();
@@ -13,7 +16,7 @@ export function commandRoutes({ state, commands }: Services) {
     if (guildId === undefined) {
       return null;
     }
-    state.guild(guildId);
+    state.botGuild(guildId);
     return guildId;
   };
   const list: RouteHandler = (request) => ok(commands.list(scope(request)));

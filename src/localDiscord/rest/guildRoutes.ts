@@ -3,11 +3,11 @@ import { queryNumber } from "./queryNumber.js";
 import { ok, type RouteHandler } from "./RouteHandler.js";
 import type { Services } from "./Services.js";
 
-/** Guilds, their channels, members and roles. */
+/** Guilds, their channels, members and roles; 50001 for a guild the bot is not in. */
 export function guildRoutes({ state }: Services) {
   return {
     "GET /guilds/:guild": (request) => {
-      const guild = state.guild(request.params.get("guild"));
+      const guild = state.botGuild(request.params.get("guild"));
       const counts =
         request.query.get("with_counts") === "true"
           ? { approximate_member_count: guild.members.size, approximate_presence_count: 0 }
@@ -16,7 +16,7 @@ export function guildRoutes({ state }: Services) {
     },
 
     "GET /guilds/:guild/channels": (request) => {
-      const guild = state.guild(request.params.get("guild"));
+      const guild = state.botGuild(request.params.get("guild"));
       return ok(
         guild.channelIds
           .map((id) => state.channel(id))
@@ -26,7 +26,7 @@ export function guildRoutes({ state }: Services) {
     },
 
     "GET /guilds/:guild/members": (request) => {
-      const guild = state.guild(request.params.get("guild"));
+      const guild = state.botGuild(request.params.get("guild"));
       const limit = queryNumber(request.query, "limit", { min: 1, max: 1000, fallback: 1 });
       const after = BigInt(request.query.get("after") ?? "0");
       return ok(
@@ -38,11 +38,13 @@ export function guildRoutes({ state }: Services) {
       );
     },
 
-    "GET /guilds/:guild/members/:user": (request) =>
-      ok(state.memberJson(request.params.get("guild"), request.params.get("user"))),
+    "GET /guilds/:guild/members/:user": (request) => {
+      const guild = state.botGuild(request.params.get("guild"));
+      return ok(state.memberJson(guild.id, request.params.get("user")));
+    },
 
     "GET /guilds/:guild/roles": (request) => {
-      const guild = state.guild(request.params.get("guild"));
+      const guild = state.botGuild(request.params.get("guild"));
       return ok(state.guildRoles(guild.id));
     },
   } satisfies Record<string, RouteHandler>;

@@ -1,11 +1,12 @@
 import type { APIApplication, APIGatewayBotInfo } from "discord-api-types/v10";
+import { DiscordApiError } from "../DiscordApiError.js";
 import { isRecord, stringField } from "../isRecord.js";
 import { NO_FLAGS } from "../noFlags.js";
-import { ok, type RouteHandler } from "./RouteHandler.js";
+import { NO_CONTENT, ok, type RouteHandler } from "./RouteHandler.js";
 import type { Services } from "./Services.js";
 
-/** The gateway address, the bot's user and application, users and DM channels. */
-export function userRoutes({ state, gateway }: Services) {
+/** The gateway address, the bot's user and application, users, DM channels, leaving guilds. */
+export function userRoutes({ state, gateway, membership }: Services) {
   return {
     "GET /gateway": () => ok({ url: gateway.url }),
 
@@ -26,6 +27,16 @@ export function userRoutes({ state, gateway }: Services) {
     "POST /users/@me/channels": (request) => {
       const body = isRecord(request.body.json) ? request.body.json : {};
       return ok(state.dmJson(state.dmChannel(stringField(body, "recipient_id") ?? "")));
+    },
+
+    /** Leave Guild: GUILD_DELETE without `unavailable`; 10004 for a guild the bot is not in. */
+    "DELETE /users/@me/guilds/:guild": (request) => {
+      const guild = state.guild(request.params.get("guild"));
+      if (!state.botIsIn(guild.id)) {
+        throw DiscordApiError.unknownGuild();
+      }
+      membership.remove(guild.id);
+      return NO_CONTENT;
     },
 
     "GET /users/:user": (request) => ok(state.user(request.params.get("user"))),

@@ -1,7 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { Store } from "../src/store/Store.js";
 import { tempDir } from "./helpers/tempDir.js";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -52,5 +54,67 @@ describe("command-line entry points", () => {
     );
     expect(result.stdout).toMatch(/page 1: \d+ characters, \d+ words/);
     expect(result.stdout).toMatch(/No problems found\./);
+  });
+
+  it("npm start on a damaged database names the file and the fix alone, and leaves the file be", () => {
+    const database = join(tempDir(), "serial.db");
+    const bytes = randomBytes(8192);
+    writeFileSync(database, bytes);
+    const result = runScript("index.ts", { DISCORD_TOKEN: "x", DATABASE_PATH: database });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(
+      `The database at ${database} is damaged: SQLite says "file is not a database" (SQLITE_NOTADB).\nRestore the latest backup (see "Backups and restore" in the README), or move the file aside, with its -wal and -shm files if there are any, to start with an empty database.\n`,
+    );
+    expect(readFileSync(database).equals(bytes)).toBe(true);
+  });
+
+  it("npm run backup copies the database into BACKUP_DIR, keeps BACKUP_KEEP, prints the path", () => {
+    const database = join(tempDir(), "serial.db");
+    const reader = {
+      guildId: "100000000000000001",
+      userId: "200000000000000001",
+      storyId: "drago",
+    };
+    const store = new Store(database);
+    store.progress.save(reader, { partId: "moscow", offset: 42 }, new Date());
+    store.close();
+    const bytes = readFileSync(database);
+    const backups = join(tempDir(), "backups");
+    mkdirSync(backups);
+    writeFileSync(join(backups, "serial-20200101T000000Z.db"), "an older backup");
+    writeFileSync(join(backups, "notes.txt"), "not a backup");
+
+    const result = runScript("backup.ts", {
+      DATABASE_PATH: database,
+      BACKUP_DIR: backups,
+      BACKUP_KEEP: "1",
+    });
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    const written = result.stdout.trim();
+    expect(result.stdout).toBe(`${written}\n`);
+    expect(written).toMatch(new RegExp(`^${backups}/serial-\\d{8}T\\d{6}Z\\.db$`));
+    expect(readdirSync(backups).sort()).toEqual(
+      [written.slice(backups.length + 1), "notes.txt"].sort(),
+    );
+    expect(readFileSync(database).equals(bytes)).toBe(true);
+    const restored = new Store(written);
+    expect(restored.progress.get(reader)).toEqual({ partId: "moscow", offset: 42 });
+    restored.close();
+  });
+
+  it("npm run backup without a database says so in one line, and creates nothing", () => {
+    const dir = tempDir();
+    const database = join(dir, "data", "serial.db");
+    const result = runScript("backup.ts", {
+      DATABASE_PATH: database,
+      BACKUP_DIR: join(dir, "backups"),
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(
+      `There is no database at ${database} to back up. Set DATABASE_PATH to the bot's database file (the bot creates it when it first starts).\n`,
+    );
+    expect(readdirSync(dir)).toEqual([]);
+    expect(existsSync(database)).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import { backupDatabase } from "./backupDatabase.js";
 import { DropRepository } from "./DropRepository.js";
 import { GuildSettingsRepository } from "./GuildSettingsRepository.js";
 import { NoticeRepository } from "./NoticeRepository.js";
@@ -37,6 +38,15 @@ export class Store {
       this.notices.forget(guildId, userId);
       this.reactions.forget(guildId, userId);
     });
+  }
+
+  /**
+   * Writes a consistent copy of the database into `dir` while the bot runs, keeping the newest
+   * `keep` copies; the copy's path. See backupDatabase. Close the store only once it is done: a
+   * backup cut short by close() fails, and leaves no file.
+   */
+  backup(dir: string, keep: number, now: Date): Promise<string> {
+    return backupDatabase(this.#db, dir, keep, now);
   }
 
   /** Runs `work` in one transaction: all of its writes land, or none. */

@@ -1,18 +1,21 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
+import { DatabaseError } from "./DatabaseError.js";
+import { damagedDatabaseError, explainSqliteError } from "./explainSqliteError.js";
 import { migrations } from "./migrations.js";
+import { quickCheckReport } from "./quickCheckReport.js";
+
+export { DatabaseError } from "./DatabaseError.js";
 
 export type Db = Database.Database;
-
-/** Thrown when the database file cannot be used; the message says which file and what to do. */
-export class DatabaseError extends Error {
-  override readonly name = "DatabaseError";
-}
 
 /**
  * Opens (creating if needed) the SQLite database at `path` with WAL, foreign keys and a busy
  * timeout, and brings its schema up to date. `:memory:` is accepted for throwaway databases.
+ * A file that cannot be used (damaged, not writable, on a full disk, locked by another program)
+ * stops it with a DatabaseError naming the file and the fix, before anything is written to it:
+ * a damaged file is found by `PRAGMA quick_check` at once, not by a failing command later.
  */
 export function openDatabase(path: string): Db {
   let db: Db;
@@ -20,18 +23,23 @@ export function openDatabase(path: string): Db {
     if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
     db = new Database(path, { timeout: 5000 });
   } catch (error) {
-    throw new DatabaseError(
-      `Cannot open the database at ${path}: ${error instanceof Error ? error.message : String(error)}. Set DATABASE_PATH to a file in a folder the bot can write to.`,
+    throw (
+      explainSqliteError(path, error) ??
+      new DatabaseError(
+        `Cannot open the database at ${path}: ${error instanceof Error ? error.message : String(error)}. Set DATABASE_PATH to a file in a folder the bot can write to.`,
+      )
     );
   }
   try {
+    const damage = quickCheckReport(db);
+    if (damage !== undefined) throw damagedDatabaseError(path, damage);
     db.pragma("journal_mode = WAL");
     db.pragma("foreign_keys = ON");
     db.pragma("synchronous = NORMAL");
     migrate(db);
   } catch (error) {
     db.close();
-    throw error;
+    throw explainSqliteError(path, error) ?? error;
   }
   return db;
 }

@@ -1,26 +1,24 @@
 import { once } from "node:events";
-import {
-  type CacheFactory,
-  Client,
-  Events,
-  GatewayIntentBits,
-  LimitedCollection,
-  Options,
-  Partials,
-} from "discord.js";
+import { type Client, Events, RESTEvents } from "discord.js";
 import { createDispatcher } from "./commands/dispatcher.js";
 import { buttonHandlers, chatCommands } from "./commands/registry.js";
 import { syncCommands } from "./commands/syncCommands.js";
 import type { Services } from "./commands/types.js";
 import { type Config, requireToken } from "./config.js";
 import { bindBook } from "./core/Book.js";
+import { closestRuns } from "./core/scheduleRules.js";
+import { createClient } from "./discordClient.js";
+import { guildAccess } from "./guildAccess.js";
 import type { Logger } from "./logger.js";
-import { reconcileReactions } from "./reactions/reconcileReactions.js";
+import { startMaintenance } from "./maintenance.js";
+import { reconcileAll } from "./reactions/reconcileReactions.js";
 import { trackReactions } from "./reactions/trackReactions.js";
+import { nodeCronSchedule, type SchedulePort } from "./scheduler/cronSchedule.js";
 import { DropNotifier } from "./scheduler/DropNotifier.js";
 import { DropPoster } from "./scheduler/DropPoster.js";
 import { DropScheduler } from "./scheduler/DropScheduler.js";
-import { channelInGuild, channelProblem, warnInSystemChannel } from "./scheduler/guildChannels.js";
+import { channelInGuild, channelProblem } from "./scheduler/guildChannels.js";
+import { tellAuthors } from "./scheduler/tellAuthors.js";
 import { Store } from "./store/Store.js";
 import { loadStory } from "./story/loadStory.js";
 
@@ -32,57 +30,28 @@ export interface App {
 }
 
 /**
- * The caches discord.js does not support limiting (guilds, channels, roles, permission
- * overwrites), which the drops' channel and permission checks read, and the bot's own member
- * and user, which they need too.
- */
-const KEPT_CACHES: ReadonlySet<string> = new Set([
-  "GuildManager",
-  "ChannelManager",
-  "GuildChannelManager",
-  "RoleManager",
-  "PermissionOverwriteManager",
-  "GuildMemberManager",
-  "UserManager",
-]);
-
-/** Keeps every guild, channel and role; of members and users, only the bot's own. */
-const keptCaches = Options.cacheWithLimits({
-  GuildMemberManager: {
-    maxSize: 0,
-    keepOverLimit: (member) => member.id === member.client.user.id,
-  },
-  UserManager: { maxSize: 0, keepOverLimit: (user) => user.id === user.client.user.id },
-});
-
-/**
- * One cache, limited to nothing, for everything else: the bot answers from what interactions and
- * events carry and from its database, and reads and posts through the API. A cache that never
- * holds anything can be shared, which matters with 50 channels a server: each channel would
- * otherwise have an empty cache of its own for messages and one for threads.
- */
-const noCache: ReturnType<CacheFactory> = new LimitedCollection({ maxSize: 0 });
-
-const clientCaches: CacheFactory = (managerType, holds, manager) =>
-  KEPT_CACHES.has(managerType.name) ? keptCaches(managerType, holds, manager) : noCache;
-
-/**
- * Wires the bot together: story, database, Discord client, commands. Refuses to start (throws
- * with a message naming the problem) on a bad story folder, database or token.
+ * Wires the bot together: story, database, Discord client, commands, drops, upkeep. Refuses to
+ * start (throws with a message naming the problem) on a bad story folder, database or token.
  */
 export async function startApp(config: Config, baseLog: Logger): Promise<App> {
   const token = requireToken(config);
   const book = bindBook(await loadStory(config.storyDir));
   const store = new Store(config.databasePath);
-  const client = new Client({
-    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessageReactions],
-    partials: [Partials.Message, Partials.Reaction, Partials.User],
-    rest: config.discordApiUrl === undefined ? {} : { api: config.discordApiUrl },
-    makeCache: clientCaches,
-  });
+  const client = createClient(config.discordApiUrl);
   const log = client.shard === null ? baseLog : baseLog.child({ shards: client.shard.ids });
   const clock = () => new Date();
-  const poster = new DropPoster({ rest: client.rest, store, book, log, clock });
+  const schedules = nodeCronSchedule(log);
+  warnAboutSettings(config, schedules, log, clock());
+  const access = guildAccess(client, config.allowedGuildIds, log);
+  const servedGuilds = () => [...client.guilds.cache.keys()].filter(access.serves);
+  const poster = new DropPoster({
+    rest: client.rest,
+    store,
+    book,
+    log,
+    clock,
+    botUserId: () => client.user?.id ?? "",
+  });
   const notifier = new DropNotifier({ rest: client.rest, store, book, log, clock });
   const scheduler = new DropScheduler({
     store,
@@ -91,15 +60,17 @@ export async function startApp(config: Config, baseLog: Logger): Promise<App> {
     notifier,
     log,
     clock,
+    schedules,
+    minIntervalMs: config.minDropIntervalMs,
     defaults: {
       channelId: config.readingChannelId,
       schedule: config.dropSchedule,
       timezone: config.dropTimezone,
     },
-    guildIds: () => client.guilds.cache.keys(),
+    guildIds: servedGuilds,
     channelInGuild: (channelId, guildId) => channelInGuild(client, channelId, guildId),
     channelProblem: (guildId, channelId) => channelProblem(client, guildId, channelId),
-    warnAuthors: (guildId, message) => warnInSystemChannel(client, log, guildId, message),
+    tellAuthors: tellAuthors(client, log, config.authorIds),
   });
   const services: Services = {
     book,
@@ -113,31 +84,46 @@ export async function startApp(config: Config, baseLog: Logger): Promise<App> {
     commands: chatCommands,
     buttons: buttonHandlers,
     clock,
+    serves: access.serves,
+    refuseStranger: (guildId) => void access.leave(guildId, "an interaction came from it"),
   });
-  client.on(Events.InteractionCreate, (interaction) => void dispatch(interaction));
+  client.on(Events.InteractionCreate, (interaction) => {
+    dispatch(interaction).catch((error: unknown) =>
+      log.error({ interactionId: interaction.id, err: error }, "interaction not dispatched"),
+    );
+  });
   trackReactions(client, store, log, clock);
+  client.on(Events.GuildCreate, (guild) => {
+    if (!access.serves(guild.id)) {
+      void access.leave(guild.id, "it added the bot");
+      return;
+    }
+    log.info({ guildId: guild.id }, "joined a server");
+    store.departures.clear(guild.id);
+    scheduler.addGuild(guild.id);
+  });
+  client.on(Events.GuildDelete, (guild) => {
+    log.info({ guildId: guild.id }, "removed from a server; its data is kept for the retention");
+    scheduler.removeGuild(guild.id);
+    store.departures.record(guild.id, clock());
+  });
   client.on(Events.Error, (error) => log.error({ err: error }, "discord client error"));
   client.on(Events.Warn, (message) => log.warn({ source: "discord.js" }, message));
+  client.rest.on(RESTEvents.InvalidRequestWarning, ({ count, remainingTime }) => {
+    const fields = { count, limit: 10_000, resetsInMs: remainingTime };
+    const words =
+      "invalid requests to Discord (401, 403, 429) in ten minutes; at 10,000 Discord bans the bot's address for an hour";
+    if (count >= 5000) log.error(fields, words);
+    else log.warn(fields, words);
+  });
 
   let stopped = false;
-  /** Reactions added or removed while the bot was down, caught up in the background after start. */
-  const reconcileAll = async () => {
-    const options = {
-      rest: client.rest,
-      store,
-      log,
-      clock,
-      botUserId: client.user?.id ?? "",
-      storyId: book.story.meta.id,
-      stopped: () => stopped,
-    };
-    for (const guildId of client.guilds.cache.keys()) await reconcileReactions(guildId, options);
-    if (!stopped) log.info({ guilds: client.guilds.cache.size }, "reactions reconciled");
-  };
+  let maintenance: { stop(): Promise<void> } | undefined;
   const stop = async () => {
     if (stopped) return;
     stopped = true;
     await scheduler.stop();
+    await maintenance?.stop();
     await client.destroy();
     store.close();
     log.info({}, "stopped");
@@ -148,13 +134,37 @@ export async function startApp(config: Config, baseLog: Logger): Promise<App> {
     await client.login(token);
     await ready;
     if (!client.isReady()) throw new Error("The Discord client reported ready without a user.");
+    for (const guildId of client.guilds.cache.keys()) {
+      if (access.serves(guildId)) store.departures.clear(guildId);
+      else void access.leave(guildId, "it is not in ALLOWED_GUILD_IDS");
+    }
     await syncCommands(
       { rest: client.rest, applicationId: client.application.id, guildId: config.discordGuildId },
       chatCommands.values(),
       log,
     );
     await scheduler.start();
-    void reconcileAll();
+    if (client.shard === null || client.shard.ids.includes(0)) {
+      maintenance = startMaintenance({
+        store,
+        schedules,
+        log,
+        clock,
+        backupDir: config.backupDir,
+        backupKeep: config.backupKeep,
+        backupSchedule: config.backupSchedule,
+        retentionMs: config.retentionMs,
+      });
+    }
+    void reconcileAll(servedGuilds(), {
+      rest: client.rest,
+      store,
+      log,
+      clock,
+      botUserId: client.user.id,
+      storyId: book.story.meta.id,
+      stopped: () => stopped,
+    });
     log.info(
       { user: client.user.tag, guilds: client.guilds.cache.size, parts: book.parts.length },
       "ready",
@@ -163,5 +173,28 @@ export async function startApp(config: Config, baseLog: Logger): Promise<App> {
   } catch (error) {
     await stop();
     throw error;
+  }
+}
+
+/** Settings that work but that an operator should know about, said once at start. */
+function warnAboutSettings(config: Config, schedules: SchedulePort, log: Logger, now: Date): void {
+  if (config.allowedGuildIds === undefined) {
+    log.warn(
+      {},
+      "ALLOWED_GUILD_IDS is not set: any server that adds the bot is served, and its members with Manage Server count as authors there. Set it to your servers' ids, and turn off Public Bot in the Developer Portal.",
+    );
+  }
+  if (config.dropSchedule === undefined) return;
+  const next = schedules.nextRuns(config.dropSchedule, config.dropTimezone, now, 100);
+  const closest = next.ok ? closestRuns(next.runs) : undefined;
+  if (closest !== undefined && closest.gapMs < config.minDropIntervalMs) {
+    log.warn(
+      {
+        schedule: config.dropSchedule,
+        gapMs: closest.gapMs,
+        minIntervalMs: config.minDropIntervalMs,
+      },
+      "DROP_SCHEDULE drops parts closer together than /serial schedule allows; every server without its own schedule follows it",
+    );
   }
 }

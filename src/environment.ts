@@ -33,29 +33,51 @@ export async function runMain(main: () => Promise<void>): Promise<void> {
   }
 }
 
+/** How long a stop after a fatal error may take before the process exits anyway. */
+const FATAL_STOP_MS = 10_000;
+
 /**
- * Stops cleanly on SIGTERM or SIGINT (exit 0, or 1 if stopping failed). A repeated signal while
- * stopping is ignored, as a terminal's Ctrl-C reaches a whole process group; a process started by
- * a manager (with an IPC channel) also stops when that channel closes, so it never outlives it.
+ * Stops the process cleanly when it is asked to, and when it must:
+ * - on SIGTERM or SIGINT: `stop`, then exit 0 (1 if stopping failed). A repeated signal while
+ *   stopping is ignored, as a terminal's Ctrl-C reaches a whole process group; a process started
+ *   by a manager (with an IPC channel) also stops when that channel closes, so it never outlives it.
+ * - on a promise rejected with no handler, or an exception nothing caught: the error is logged
+ *   with what it was, then `stop`, then exit 1 (within FATAL_STOP_MS), for a supervisor to start
+ *   the process again. Nothing in the bot is meant to get here; this is the last net.
  */
-export function stopOnSignals(log: Logger, stop: (signal: NodeJS.Signals) => Promise<void>): void {
+export function superviseProcess(
+  log: Logger,
+  stop: (signal: NodeJS.Signals) => Promise<void>,
+): void {
   let stopping = false;
-  const shutdown = (signal: NodeJS.Signals) => {
+  const shutdown = (signal: NodeJS.Signals, exitCode: 0 | 1) => {
     if (stopping) {
       log.info({ signal }, "already shutting down");
       return;
     }
     stopping = true;
-    log.info({ signal }, "shutting down");
+    log.info({ signal, exitCode }, "shutting down");
+    if (exitCode === 1) setTimeout(() => process.exit(1), FATAL_STOP_MS).unref();
     stop(signal).then(
-      () => process.exit(0),
+      () => process.exit(exitCode),
       (error: unknown) => {
         log.error({ err: error }, "shutdown failed");
         process.exit(1);
       },
     );
   };
-  process.on("SIGTERM", shutdown);
-  process.on("SIGINT", shutdown);
-  if (process.send !== undefined) process.once("disconnect", () => shutdown("SIGTERM"));
+  process.on("SIGTERM", () => shutdown("SIGTERM", 0));
+  process.on("SIGINT", () => shutdown("SIGINT", 0));
+  if (process.send !== undefined) process.once("disconnect", () => shutdown("SIGTERM", 0));
+  process.on("unhandledRejection", (reason: unknown) => {
+    log.fatal(
+      { err: reason, kind: "unhandledRejection" },
+      "a promise was rejected and nothing handled it; stopping",
+    );
+    shutdown("SIGTERM", 1);
+  });
+  process.on("uncaughtException", (error: Error, origin: string) => {
+    log.fatal({ err: error, kind: origin }, "an exception was not caught; stopping");
+    shutdown("SIGTERM", 1);
+  });
 }

@@ -4,7 +4,7 @@ export type { Logger };
 
 export interface LoggerOptions {
   readonly level: string;
-  /** Where the lines go (stdout by default). */
+  /** Where the lines go (stdout, written synchronously, by default). */
   readonly destination?: pino.DestinationStream;
   /** Strings that must never reach the log, such as the bot's token; each is replaced. */
   readonly secrets?: readonly (string | undefined)[];
@@ -62,6 +62,8 @@ export function createLogger(options: LoggerOptions): Logger {
           secrets.reduce((text, secret) => text.replaceAll(secret, "[redacted]"), line),
       },
     },
-    options.destination,
+    // Written synchronously: pino's default background writer can put the lines of a process
+    // that is exiting (after a crash, say) out of order, or lose them.
+    options.destination ?? pino.destination({ dest: 1, sync: true }),
   );
 }

@@ -3,7 +3,8 @@ import { fileURLToPath } from "node:url";
 import { REST, Routes, type Shard, ShardingManager } from "discord.js";
 import { z } from "zod";
 import { requireToken } from "./config.js";
-import { readEnvironment, runMain, stopOnSignals } from "./environment.js";
+import { backoffDelay } from "./core/backoffDelay.js";
+import { readEnvironment, runMain, superviseProcess } from "./environment.js";
 import { createLogger, type Logger } from "./logger.js";
 
 const gatewayBot = z.object({
@@ -13,6 +14,14 @@ const gatewayBot = z.object({
 
 /** Discord allows `max_concurrency` IDENTIFYs per 5 s; discord.js spaces shards 5.5 s apart. */
 const IDENTIFY_WINDOW_MS = 5500;
+
+/** A shard that exits is started again after 1 s, then 2, 4… up to a minute while it keeps failing. */
+const RESPAWN_BASE_MS = 1000;
+const RESPAWN_MAX_MS = 60_000;
+/** A shard that ran this long before exiting starts again after the shortest wait. */
+const STABLE_MS = 60_000;
+/** How long a started shard has to connect before it counts as failed. */
+const READY_TIMEOUT_MS = 30_000;
 
 /**
  * The recommended shard count and identify concurrency, asked of the configured API:
@@ -52,22 +61,40 @@ await runMain(async () => {
     respawn: false,
   });
   let stopping = false;
+  let running = false;
+  const respawns = new Set<NodeJS.Timeout>();
   manager.on("shardCreate", (shard) => {
-    shard.on("ready", () => log.info({ shardId: shard.id }, "shard ready"));
-    shard.on("death", () => {
-      if (manager.respawn)
-        log.warn({ shardId: shard.id }, "shard process exited; starting it again");
+    let readyAt: number | undefined;
+    let failures = 0;
+    shard.on("ready", () => {
+      readyAt = Date.now();
+      log.info({ shardId: shard.id }, "shard ready");
     });
-    shard.on("error", (error) =>
-      log.error({ shardId: shard.id, err: error }, "shard could not be started again"),
-    );
+    shard.on("death", () => {
+      if (stopping || !running) return;
+      if (readyAt !== undefined && Date.now() - readyAt >= STABLE_MS) failures = 0;
+      readyAt = undefined;
+      const delayMs = backoffDelay(failures, RESPAWN_BASE_MS, RESPAWN_MAX_MS);
+      failures += 1;
+      log.warn({ shardId: shard.id, delayMs, failures }, "shard process exited; starting it again");
+      const timer = setTimeout(() => {
+        respawns.delete(timer);
+        if (stopping) return;
+        shard
+          .spawn(READY_TIMEOUT_MS)
+          .catch((error: unknown) =>
+            log.error({ shardId: shard.id, err: error }, "shard did not start again"),
+          );
+      }, delayMs);
+      respawns.add(timer);
+    });
   });
   const stopAll = async (signal: NodeJS.Signals) => {
     stopping = true;
-    manager.respawn = false;
+    for (const timer of respawns) clearTimeout(timer);
     await Promise.all(manager.shards.map((shard) => stopShard(shard, signal, log)));
   };
-  stopOnSignals(log, stopAll);
+  superviseProcess(log, stopAll);
 
   log.info({ totalShards, delay }, "starting the shards");
   try {
@@ -81,6 +108,6 @@ await runMain(async () => {
     return;
   }
   if (stopping) return;
-  manager.respawn = true;
+  running = true;
   log.info({ totalShards }, "every shard ready; a shard that exits is started again");
 });

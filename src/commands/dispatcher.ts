@@ -18,6 +18,7 @@ import type {
   Services,
 } from "./types.js";
 import { UserError } from "./UserError.js";
+import { memberNotes } from "./views/memberNotes.js";
 
 export interface DispatcherOptions {
   readonly services: Services;
@@ -26,9 +27,18 @@ export interface DispatcherOptions {
   readonly clock: () => Date;
   /** Defer when a handler has not answered by then; Discord allows 3 s for the first answer. */
   readonly deferAfterMs?: number;
+  /** Whether the bot serves a server (ALLOWED_GUILD_IDS); every server when left out. */
+  readonly serves?: (guildId: string) => boolean;
+  /** Called for an interaction from a server the bot does not serve, after refusing it. */
+  readonly refuseStranger?: (guildId: string) => void;
 }
 
+const NOT_SERVED = "I don't serve this server. Ask the bot's operator if you think I should.";
+
 const OUR_FAULT = "Something went wrong on our side. Please try again in a moment.";
+
+/** Discord's limit for a message's content. */
+const CONTENT_LIMIT = 2000;
 
 const NOT_SAVED =
   "I couldn't save that: the bot's storage is failing right now, so nothing was saved and your place in the story is where it was. Please try again later.";
@@ -76,7 +86,7 @@ export function createDispatcher(
       );
     }, deferAfterMs);
     try {
-      const reply = await run(context);
+      const reply = withNotes(await run(context), context);
       clearTimeout(timer);
       if ((await deferral) === "failed") return;
       await send(interaction, reply, deferral !== undefined);
@@ -99,6 +109,28 @@ export function createDispatcher(
             ? NOT_SAVED
             : OUR_FAULT;
       await sendError(interaction, content, where);
+    }
+  }
+
+  /**
+   * Adds what is waiting to be told to the member (once) above the reply, when it fits Discord's
+   * 2000 characters; a note that cannot be read or shown now waits for the next reply.
+   */
+  function withNotes(reply: Reply, context: CommandContext): Reply {
+    const { store } = services;
+    try {
+      const notes = store.notes.pending(context.guildId, context.userId);
+      if (notes.length === 0) return reply;
+      const content = [memberNotes(notes), reply.message.content ?? ""].join("\n\n").trim();
+      if (content.length > CONTENT_LIMIT) return reply;
+      store.notes.forget(context.guildId, context.userId);
+      return { ...reply, message: { ...reply.message, content } };
+    } catch (error) {
+      log.error(
+        { guildId: context.guildId, userId: context.userId, err: error },
+        "could not read member notes",
+      );
+      return reply;
     }
   }
 
@@ -150,6 +182,20 @@ export function createDispatcher(
     )
       return;
     const context = contextOf(interaction, clock());
+    if (context !== undefined && options.serves?.(context.guildId) === false) {
+      log.warn(
+        { interactionId: interaction.id, guildId: context.guildId, userId: context.userId },
+        "interaction refused: the server is not served",
+      );
+      const refusal = interaction.isAutocomplete()
+        ? interaction.respond([])
+        : interaction.reply({ content: NOT_SERVED, flags: MessageFlags.Ephemeral });
+      await refusal.catch((error: unknown) =>
+        log.error({ interactionId: interaction.id, err: error }, "could not refuse a stranger"),
+      );
+      options.refuseStranger?.(context.guildId);
+      return;
+    }
     if (context === undefined) {
       if (!interaction.isAutocomplete())
         await interaction

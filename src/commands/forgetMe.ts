@@ -39,7 +39,7 @@ export const forgetButton = {
   prefix: FORGET_PREFIX,
   execute(services, context, args) {
     if (args.length === 1 && args[0] === "confirm") {
-      services.store.forgetMember(context.guildId, context.userId);
+      services.store.forgetMember(context.guildId, context.userId, context.now);
       services.log.info({ guildId: context.guildId, userId: context.userId }, "member data erased");
       return {
         mode: "update",

@@ -45,7 +45,7 @@ export const read = {
       message: titleCard(
         services.book,
         session.readable,
-        services.drops.nextDrops(context.guildId, 1)[0],
+        services.drops.nextDrops(context.guildId, context.now, 1)[0],
       ),
     };
   },

@@ -79,7 +79,7 @@ export class ReaderSession {
     if (next !== undefined) return this.show(next, mode);
     const moreToCome = nextUnreleased(this.services.book, this.released) !== undefined;
     const nextDrop = moreToCome
-      ? this.services.drops.nextDrops(this.context.guildId, 1)[0]
+      ? this.services.drops.nextDrops(this.context.guildId, this.context.now, 1)[0]
       : undefined;
     return { mode, message: caughtUpMessage(this.services.book, from, moreToCome, nextDrop) };
   }

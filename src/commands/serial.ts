@@ -4,11 +4,12 @@ import type { DropAttempt } from "../core/drop.js";
 import { isTimeZone } from "../core/isTimeZone.js";
 import { partLabel } from "../core/partLabel.js";
 import { nextUnreleased } from "../core/reading.js";
-import { cronSyntaxProblem } from "../scheduler/cronSchedule.js";
+import type { ScheduleVerdict } from "../core/scheduleRules.js";
 import { guildCommand } from "./guildCommand.js";
 import { assertAuthor } from "./isAuthor.js";
 import type { ChatCommand, CommandContext, Reply, Services } from "./types.js";
 import { UserError } from "./UserError.js";
+import { formatDuration } from "./views/formatDuration.js";
 import { serialStatus } from "./views/serialStatus.js";
 
 const say = (content: string): Reply => ({ mode: "reply", message: { content } });
@@ -32,6 +33,22 @@ function describeAttempt(services: Services, attempt: DropAttempt): string {
 }
 
 type Subcommand = (services: Services, context: CommandContext) => Reply | Promise<Reply>;
+
+const EXAMPLE = "e.g. `0 18 * * 5` for Fridays at 18:00";
+
+/** Why /serial schedule refuses a schedule, in the words an author needs to pick another. */
+function refusal(cron: string, verdict: Exclude<ScheduleVerdict, { kind: "ok" }>): string {
+  switch (verdict.kind) {
+    case "seconds":
+      return `\`${cron}\` has six fields, the first for seconds: schedules here have five (minute hour day-of-month month day-of-week) and drops come at most every ${formatDuration(verdict.minIntervalMs)}, ${EXAMPLE}.`;
+    case "invalid":
+      return `"${cron}" ${verdict.problem}. Cron is minute hour day-of-month month day-of-week, ${EXAMPLE}.`;
+    case "never":
+      return `\`${cron}\` ${verdict.problem}. Nothing would ever be posted; pick another, ${EXAMPLE}.`;
+    case "too-often":
+      return `\`${cron}\` would post parts ${formatDuration(verdict.closest.gapMs)} apart, and drops must be at least ${formatDuration(verdict.minIntervalMs)} apart, so the story is not all out in a rush. Its next drops would be:\n${listTimes(verdict.runs)}\nPick a slower schedule, ${EXAMPLE}.`;
+  }
+}
 
 const subcommands: Readonly<Record<string, Subcommand>> = {
   "release-next"(services, context) {
@@ -57,6 +74,13 @@ const subcommands: Readonly<Record<string, Subcommand>> = {
         `${problem} Pick another channel, or fix the channel's permissions and try again.`,
       );
     services.store.settings.update(context.guildId, { channelId }, context.now);
+    const waiting = services.store.drops.unfinished(context.guildId, services.book.story.meta.id);
+    if (waiting?.blocked === true) {
+      services.store.drops.unblock(waiting, context.now);
+      return say(
+        `New parts will be posted in <#${channelId}>. The part that could not be posted goes out at the next drop time, or now with /serial drop-now.`,
+      );
+    }
     return say(`New parts will be posted in <#${channelId}>.`);
   },
 
@@ -65,35 +89,33 @@ const subcommands: Readonly<Record<string, Subcommand>> = {
     const timezone = String(
       context.options.get("timezone") ?? services.drops.settingsFor(context.guildId).timezone,
     ).trim();
-    const problem = cronSyntaxProblem(cron);
-    if (problem !== undefined) {
-      throw new UserError(
-        `"${cron}" ${problem}. Cron is minute hour day-of-month month day-of-week, e.g. \`0 18 * * 5\` for Fridays at 18:00.`,
-      );
-    }
     if (!isTimeZone(timezone))
       throw new UserError(
         `"${timezone}" is not a time zone I know. Use an IANA name such as Europe/London or America/New_York.`,
       );
+    const verdict = services.drops.checkSchedule(cron, timezone, context.now);
+    if (verdict.kind !== "ok") throw new UserError(refusal(cron, verdict));
     services.store.settings.update(context.guildId, { schedule: cron, timezone }, context.now);
-    services.drops.reschedule();
+    services.drops.reschedule(context.guildId);
     const settings = services.drops.settingsFor(context.guildId);
-    const times = services.drops.nextDrops(context.guildId, 3);
     return say(
-      `Drops now follow \`${cron}\` (${timezone}).${settings.paused ? " Drops are paused: /serial resume starts them." : ` The next three:\n${listTimes(times)}`}`,
+      `Drops now follow \`${cron}\` (${timezone}).${settings.paused ? " Drops are paused: /serial resume starts them." : ` The next three:\n${listTimes(verdict.runs)}`}`,
     );
   },
 
   pause(services, context) {
     services.store.settings.update(context.guildId, { paused: true }, context.now);
-    services.drops.reschedule();
+    services.drops.reschedule(context.guildId);
     return say("Drops are paused. Nothing is posted until /serial resume.");
   },
 
   resume(services, context) {
     services.store.settings.update(context.guildId, { paused: false }, context.now);
-    services.drops.reschedule();
-    const times = services.drops.nextDrops(context.guildId, 3);
+    services.drops.reschedule(context.guildId);
+    const problem = services.drops.scheduleProblem(context.guildId);
+    if (problem !== undefined)
+      return say(`Drops are on again, but ${problem}: set a new one with /serial schedule.`);
+    const times = services.drops.nextDrops(context.guildId, context.now, 3);
     return say(
       times.length === 0
         ? "Drops are on again, but no schedule is set: use /serial schedule."
@@ -124,12 +146,29 @@ const subcommands: Readonly<Record<string, Subcommand>> = {
 
   async "drop-now"(services, context) {
     const attempt = await services.drops.drop(context.guildId, "now");
-    services.drops.reschedule();
+    services.drops.reschedule(context.guildId);
     return say(describeAttempt(services, attempt));
   },
 
+  async "skip-drop"(services, context) {
+    const skipped = await services.drops.skip(context.guildId, context.now);
+    if (skipped === undefined)
+      throw new UserError("No drop is waiting to be finished, so there is nothing to skip.");
+    services.log.info(
+      { guildId: context.guildId, userId: context.userId, partId: skipped.partId },
+      "drop skipped",
+    );
+    const part = services.book.part(skipped.partId)?.part;
+    const posted = `${skipped.messageIds.length} of ${skipped.pages} messages had been posted`;
+    return say(
+      part === undefined
+        ? `Gave up the drop of "${skipped.partId}", which is no longer in the story (${posted}). The next drop posts the next part.`
+        : `Skipped posting **${partLabel(part)}** (${posted}). It is released: readers can read it with /read. The next drop posts the next part.`,
+    );
+  },
+
   status(services, context) {
-    return { mode: "reply", message: serialStatus(services, context.guildId) };
+    return { mode: "reply", message: serialStatus(services, context.guildId, context.now) };
   },
 };
 
@@ -190,6 +229,11 @@ export const serial = {
     )
     .addSubcommand((sub) => sub.setName("resume").setDescription("Start scheduled drops again"))
     .addSubcommand((sub) => sub.setName("drop-now").setDescription("Post the next part now"))
+    .addSubcommand((sub) =>
+      sub
+        .setName("skip-drop")
+        .setDescription("Give up a drop that cannot be finished; its part is released unposted"),
+    )
     .addSubcommand((sub) =>
       sub
         .setName("release-next")

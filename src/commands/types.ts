@@ -6,7 +6,8 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import type { Book } from "../core/Book.js";
-import type { DropAttempt, DropReason, EffectiveSettings } from "../core/drop.js";
+import type { Drop, DropAttempt, DropReason, EffectiveSettings } from "../core/drop.js";
+import type { ScheduleVerdict } from "../core/scheduleRules.js";
 import type { Logger } from "../logger.js";
 import type { Store } from "../store/Store.js";
 
@@ -41,13 +42,19 @@ export interface Services {
 
 /** What the commands may ask of the drop scheduler. */
 export interface DropControl {
-  /** The next `count` drop times of a server; empty with no schedule or when paused. */
-  nextDrops(guildId: string, count: number): Date[];
+  /** The next `count` drop times of a server after `now`; empty with no usable schedule or when paused. */
+  nextDrops(guildId: string, now: Date, count: number): Date[];
+  /** Why a server's stored schedule cannot be used, or undefined. */
+  scheduleProblem(guildId: string): string | undefined;
+  /** Judges a schedule the authors want to set. */
+  checkSchedule(expression: string, timezone: string, now: Date): ScheduleVerdict;
   settingsFor(guildId: string): EffectiveSettings;
   /** Drops the next part now (or finishes an interrupted drop). */
   drop(guildId: string, reason: DropReason): Promise<DropAttempt>;
-  /** Applies changed settings to the running schedule. */
-  reschedule(): void;
+  /** Gives up the server's unfinished drop, releasing its part; the drop, or undefined if none. */
+  skip(guildId: string, now: Date): Promise<Drop | undefined>;
+  /** Applies a server's changed settings to the running schedule. */
+  reschedule(guildId: string): void;
   /** Why the bot cannot post drops in a channel, or undefined when it can. */
   channelProblem(guildId: string, channelId: string): string | undefined;
 }

@@ -1,5 +1,8 @@
-/** A drop goes pending → posting (pages sent so far recorded) → posted, and is never repeated. */
-export type DropState = "pending" | "posting" | "posted";
+/**
+ * A drop goes pending → posting (pages sent so far recorded) → posted, and is never repeated; or
+ * it is abandoned (its part left the story, or the authors skipped it) and never tried again.
+ */
+export type DropState = "pending" | "posting" | "posted" | "abandoned";
 
 /** Why a drop happened: its cron time, a make-up for one missed while down, by hand, or a part's own time. */
 export type DropReason = "schedule" | "catch-up" | "now" | "release-at";
@@ -17,6 +20,11 @@ export interface Drop {
   readonly messageIds: readonly string[];
   readonly attempts: number;
   readonly lastError: string | undefined;
+  /**
+   * The last try failed in a way only the authors can fix (a missing permission, a deleted
+   * channel): the schedule does not try again, /serial drop-now or a new channel does.
+   */
+  readonly blocked: boolean;
   /** The discussion thread opened on the drop's last message, once there is one. */
   readonly threadId: string | undefined;
   readonly createdAt: Date;

@@ -1,4 +1,4 @@
-import { type REST, Routes } from "discord.js";
+import { DiscordAPIError, type REST, Routes } from "discord.js";
 import { z } from "zod";
 import type { Logger } from "../logger.js";
 import type { Store } from "../store/Store.js";
@@ -16,8 +16,12 @@ const users = z.array(z.object({ id: z.string() }));
 /** Discord's page size for the users of one reaction. */
 const PAGE = 100;
 
+/** Discord's codes for a message or a channel that is gone for good. */
+const UNKNOWN_CHANNEL = 10003;
+const UNKNOWN_MESSAGE = 10008;
+
 export interface ReconcileOptions {
-  readonly rest: REST;
+  readonly rest: Pick<REST, "get">;
   readonly store: Store;
   readonly log: Logger;
   readonly clock: () => Date;
@@ -30,15 +34,25 @@ export interface ReconcileOptions {
 /**
  * Brings the kept reactions of a server's drop messages in line with Discord, for reactions added
  * or removed while the bot was down: one request per message, and per emoji on it one per 100
- * members. A message that cannot be read (deleted, no access) is logged and skipped.
+ * members. Reactions members asked to be forgotten are left out (see ReactionRepository).
+ *
+ * A message Discord no longer has (10008), or all of a channel's when the channel is gone
+ * (10003), is marked gone and never asked for again; a channel that refuses (no access) is left
+ * for this run after its first refusal, so one missing permission costs one failed request, not
+ * one per message. When every message was read, the catch-up is recorded as complete.
  */
 export async function reconcileReactions(
   guildId: string,
   options: ReconcileOptions,
 ): Promise<void> {
   const { rest, store, log, clock, botUserId, storyId } = options;
+  const startedAt = clock();
+  const forgottenSince = store.reactions.reconciledAt(guildId, storyId);
+  const refused = new Set<string>();
+  let complete = true;
   for (const { partId, channelId, messageId } of store.reactions.postedMessages(guildId, storyId)) {
     if (options.stopped()) return;
+    if (refused.has(channelId)) continue;
     try {
       const { reactions } = message.parse(
         await rest.get(Routes.channelMessage(channelId, messageId)),
@@ -64,12 +78,49 @@ export async function reconcileReactions(
         }
         members.set(key, ids);
       }
-      store.reactions.replaceMessage({ guildId, storyId, partId }, messageId, members, clock());
-    } catch (error) {
-      log.warn(
-        { guildId, channelId, messageId, err: error },
-        "could not reconcile a drop message's reactions",
+      store.reactions.replaceMessage(
+        { guildId, storyId, partId },
+        messageId,
+        members,
+        forgottenSince,
+        clock(),
       );
+    } catch (error) {
+      const where = { guildId, channelId, messageId };
+      if (error instanceof DiscordAPIError && error.code === UNKNOWN_MESSAGE) {
+        store.reactions.markGone(messageId, clock());
+        log.info(where, "a drop message is gone; its reactions are kept and it is not read again");
+      } else if (error instanceof DiscordAPIError && error.code === UNKNOWN_CHANNEL) {
+        store.reactions.markChannelGone(guildId, storyId, channelId, clock());
+        refused.add(channelId);
+        log.info(where, "a reading channel is gone; its drop messages are not read again");
+      } else {
+        complete = false;
+        if (error instanceof DiscordAPIError && error.status === 403) refused.add(channelId);
+        log.warn({ ...where, err: error }, "could not reconcile a drop message's reactions");
+      }
     }
   }
+  if (complete) store.reactions.markReconciled(guildId, storyId, startedAt);
+}
+
+/**
+ * Catches up every server's reactions, one server after another, in the background after start.
+ * Never rejects: a failure is logged, and the next start tries again.
+ */
+export async function reconcileAll(
+  guildIds: Iterable<string>,
+  options: ReconcileOptions,
+): Promise<void> {
+  let servers = 0;
+  for (const guildId of guildIds) {
+    if (options.stopped()) return;
+    try {
+      await reconcileReactions(guildId, options);
+      servers += 1;
+    } catch (error) {
+      options.log.error({ guildId, err: error }, "could not catch up a server's reactions");
+    }
+  }
+  if (!options.stopped()) options.log.info({ guilds: servers }, "reactions reconciled");
 }

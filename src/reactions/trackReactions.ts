@@ -27,7 +27,7 @@ export function trackReactions(client: Client, store: Store, log: Logger, clock:
         if (drop === undefined) return;
         const emoji = emojiKey(reaction.emoji);
         if (added) store.reactions.add(drop, messageId, user.id, emoji, clock());
-        else store.reactions.remove(messageId, user.id, emoji);
+        else store.reactions.remove(drop.guildId, messageId, user.id, emoji);
       } catch (error) {
         log.error({ messageId, userId: user.id, err: error }, "could not record a reaction");
       }

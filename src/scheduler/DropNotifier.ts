@@ -1,4 +1,4 @@
-import { type REST, Routes } from "discord.js";
+import { DiscordAPIError, type REST, Routes } from "discord.js";
 import { z } from "zod";
 import type { Book } from "../core/Book.js";
 import type { Drop } from "../core/drop.js";
@@ -7,7 +7,7 @@ import type { Logger } from "../logger.js";
 import type { Store } from "../store/Store.js";
 
 export interface DropNotifierOptions {
-  readonly rest: REST;
+  readonly rest: Pick<REST, "post">;
   readonly store: Store;
   readonly book: Book;
   readonly log: Logger;
@@ -16,7 +16,14 @@ export interface DropNotifierOptions {
 
 const channel = z.object({ id: z.string() });
 
-/** DMs each member who asked with /notify about a posted drop, once, in words that fit where they are. */
+/** Discord's code for "Cannot send messages to this user": the member's DMs are closed to the bot. */
+const CANNOT_DM = 50007;
+
+/**
+ * DMs each member who asked with /notify about a posted drop, once, in words that fit where they
+ * are. A member whose DMs turn out closed is unsubscribed and told so at their next use of the
+ * bot, instead of being DMed (and refused, a request Discord counts against the bot) at every drop.
+ */
 export class DropNotifier {
   readonly #options: DropNotifierOptions;
 
@@ -44,10 +51,16 @@ export class DropNotifier {
           },
         });
       } catch (error) {
-        log.warn(
-          { guildId: drop.guildId, userId, partId: drop.partId, err: error },
-          "could not send a drop notice",
-        );
+        const where = { guildId: drop.guildId, userId, partId: drop.partId };
+        if (error instanceof DiscordAPIError && error.code === CANNOT_DM) {
+          store.transaction(() => {
+            store.notices.unsubscribe(drop.guildId, drop.storyId, userId);
+            store.notes.add(drop.guildId, userId, "dms-closed", clock());
+          });
+          log.info(where, "the member's DMs are closed; unsubscribed from drop notices");
+        } else {
+          log.warn({ ...where, err: error }, "could not send a drop notice");
+        }
       }
     }
   }

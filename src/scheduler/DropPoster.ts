@@ -9,17 +9,41 @@ import type { Store } from "../store/Store.js";
 import { dropMessages } from "./dropMessages.js";
 import { dropNonce } from "./dropNonce.js";
 
+/** The requests a drop makes: discord.js's REST, or a fake in tests. */
+export type DropRest = Pick<REST, "get" | "post" | "put">;
+
 export interface DropPosterOptions {
-  readonly rest: REST;
+  readonly rest: DropRest;
   readonly store: Store;
   readonly book: Book;
   readonly log: Logger;
   readonly clock: () => Date;
+  /** The bot's user id, to tell its own messages in a channel. */
+  readonly botUserId: () => string;
   /** Waits between tries of a failing request (5xx, timeouts); their count is the number of retries. */
   readonly backoffMs?: readonly number[];
 }
 
 const posted = z.object({ id: z.string() });
+
+/** What the bot reads of a channel's recent messages to find its own pages. */
+const recentMessages = z.array(
+  z.object({
+    id: z.string(),
+    author: z.object({ id: z.string() }),
+    embeds: z
+      .array(
+        z.object({
+          description: z.string().optional(),
+          footer: z.object({ text: z.string() }).optional(),
+        }),
+      )
+      .default([]),
+  }),
+);
+
+/** How many of a channel's latest messages Discord returns at most, and the bot looks through. */
+const RECENT_LIMIT = 100;
 
 /** What a server adds to its drops. */
 export type DropExtras = Pick<EffectiveSettings, "pingRoleId" | "threads">;
@@ -33,6 +57,7 @@ const REACTION_SPACING_MS = 250;
 /** Discord errors that no retry will fix until someone changes something. */
 const PERMANENT: Readonly<Record<number, string>> = {
   10003: "the reading channel no longer exists",
+  10008: "a message of the drop no longer exists",
   50001: "the bot cannot see the reading channel",
   50013: "the bot lacks permission to post or react in the reading channel",
 };
@@ -41,7 +66,9 @@ const PERMANENT: Readonly<Record<number, string>> = {
  * Posts a drop, page by page, exactly once: each page goes out with a nonce fixed for that page
  * and `enforce_nonce`, and its message id is stored before the next page is sent, so a drop
  * interrupted at any point (a crash, a kill, a Discord error) is finished later without a
- * missing or repeated page. The part is released in the same transaction that marks it posted.
+ * missing or repeated page. Discord remembers nonces for a few minutes only, so a drop resumed
+ * later first looks for its own pages among the channel's latest messages. The part is released
+ * in the same transaction that marks it posted.
  */
 export class DropPoster {
   readonly #options: DropPosterOptions;
@@ -50,8 +77,12 @@ export class DropPoster {
     this.#options = options;
   }
 
-  /** Posts (or finishes) a drop, mentioning `pingRoleId` and opening a thread when asked. */
-  async post(drop: Drop, extras: DropExtras): Promise<DropOutcome> {
+  /**
+   * Posts (or finishes) a drop, mentioning `pingRoleId` and opening a thread when asked.
+   * `resumed`: the drop was started before (in this run or an earlier one), so a page may be in
+   * the channel without the bot knowing.
+   */
+  async post(drop: Drop, extras: DropExtras, resumed: boolean): Promise<DropOutcome> {
     const { store, book, log, clock } = this.#options;
     const bookPart = book.part(drop.partId);
     const where = { guildId: drop.guildId, channelId: drop.channelId, partId: drop.partId };
@@ -60,7 +91,11 @@ export class DropPoster {
     }
     const messages = dropMessages(book, bookPart, extras.pingRoleId);
     try {
-      for (let page = drop.messageIds.length; page < messages.length; page += 1) {
+      const found =
+        resumed && !drop.blocked && drop.messageIds.length < messages.length
+          ? await this.#findPostedPages(drop, messages)
+          : 0;
+      for (let page = drop.messageIds.length + found; page < messages.length; page += 1) {
         const body = { ...messages[page], nonce: dropNonce(drop, page), enforce_nonce: true };
         const message = posted.parse(
           await this.#withRetries(() =>
@@ -99,6 +134,45 @@ export class DropPoster {
     }
   }
 
+  /**
+   * Records the drop's next pages that are already among the channel's latest messages (the
+   * bot's own, with the same page), as after a crash between Discord posting a page and the bot
+   * saving its id; returns how many. Beyond the latest RECENT_LIMIT messages it cannot look: a
+   * page posted before a crash and buried by that many messages by the restart is posted again.
+   */
+  async #findPostedPages(drop: Drop, messages: readonly DropMessage[]): Promise<number> {
+    const { rest, store, log, clock, botUserId } = this.#options;
+    const after = drop.messageIds.at(-1);
+    try {
+      const query = new URLSearchParams({
+        limit: String(RECENT_LIMIT),
+        ...(after === undefined ? {} : { after }),
+      });
+      const mine = recentMessages
+        .parse(await rest.get(Routes.channelMessages(drop.channelId), { query }))
+        .filter((message) => message.author.id === botUserId())
+        .reverse();
+      let found = 0;
+      for (let page = drop.messageIds.length; page < messages.length; page += 1) {
+        const match = mine.find((message) => samePage(message.embeds[0], messages[page]));
+        if (match === undefined) break;
+        store.drops.recordMessage(drop, page, match.id, clock());
+        log.info(
+          { guildId: drop.guildId, partId: drop.partId, page, messageId: match.id },
+          "found a page posted before the drop was interrupted",
+        );
+        found += 1;
+      }
+      return found;
+    } catch (error) {
+      log.warn(
+        { guildId: drop.guildId, channelId: drop.channelId, partId: drop.partId, err: error },
+        "could not look for pages posted before the drop was interrupted",
+      );
+      return 0;
+    }
+  }
+
   /** Opens the part's discussion thread; a failure is logged and does not hold up the drop. */
   async #openThread(drop: Drop, messageId: string, name: string): Promise<void> {
     const { rest, store, log, clock } = this.#options;
@@ -117,9 +191,10 @@ export class DropPoster {
     }
   }
 
+  /** Records a failed try; one that cannot succeed until the authors act blocks the drop. */
   #fail(drop: Drop, error: string, retryable: boolean): DropOutcome {
     const { store, clock } = this.#options;
-    store.drops.recordFailure(drop, error, clock());
+    store.drops.recordFailure(drop, error, !retryable, clock());
     return { ok: false, drop: store.drops.get(drop) ?? drop, error, retryable };
   }
 
@@ -136,6 +211,22 @@ export class DropPoster {
       }
     }
   }
+}
+
+type DropMessage = ReturnType<typeof dropMessages>[number];
+
+/** Whether a message's first embed is the given page of a drop (same text, same footer). */
+function samePage(
+  embed: { readonly description?: string; readonly footer?: { readonly text: string } } | undefined,
+  page: DropMessage | undefined,
+): boolean {
+  const expected = page?.embeds?.[0];
+  return (
+    embed !== undefined &&
+    expected !== undefined &&
+    embed.description === expected.description &&
+    embed.footer?.text === expected.footer?.text
+  );
 }
 
 function isTransient(error: unknown): boolean {

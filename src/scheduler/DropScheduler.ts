@@ -1,4 +1,3 @@
-import cron, { type ScheduledTask } from "node-cron";
 import type { Book, BookPart } from "../core/Book.js";
 import type {
   Drop,
@@ -8,9 +7,12 @@ import type {
   EffectiveSettings,
 } from "../core/drop.js";
 import { missedDrop, nextReleaseTime, nextScheduledPart, timedPartsDue } from "../core/dueDrops.js";
+import { partLabel } from "../core/partLabel.js";
+import type { ScheduleVerdict } from "../core/scheduleRules.js";
 import type { Logger } from "../logger.js";
 import type { Store } from "../store/Store.js";
-import { nextRuns } from "./cronSchedule.js";
+import { checkSchedule } from "./checkSchedule.js";
+import type { SchedulePort, Watch } from "./cronSchedule.js";
 import type { DropNotifier } from "./DropNotifier.js";
 import type { DropPoster } from "./DropPoster.js";
 import { forEachConcurrently } from "./forEachConcurrently.js";
@@ -22,25 +24,35 @@ export interface DropDefaults {
   readonly timezone: string;
 }
 
+/** A word for a server's authors: what may be said in public, and the details for them alone. */
+export interface AuthorNotice {
+  /** For the server's system channel: never names a part that is not out. */
+  readonly public: string;
+  /** For the authors directly (and /serial status): which part, what failed, how to fix it. */
+  readonly details: string;
+}
+
 export interface DropSchedulerOptions {
   readonly store: Store;
   readonly book: Book;
-  readonly poster: DropPoster;
-  readonly notifier: DropNotifier;
+  readonly poster: Pick<DropPoster, "post">;
+  readonly notifier: Pick<DropNotifier, "notify">;
   readonly log: Logger;
   readonly clock: () => Date;
+  /** Cron and timers: node-cron in the bot, a fake in tests. */
+  readonly schedules: SchedulePort;
   readonly defaults: DropDefaults;
-  /** The servers this process serves (with sharding, only its shard's). */
+  /** The least time between two drops of a schedule the authors set. */
+  readonly minIntervalMs: number;
+  /** The servers this process serves, now (with sharding, only its shard's). */
   readonly guildIds: () => Iterable<string>;
   /** Whether a channel is in a server, so a default channel only applies to its own server. */
   readonly channelInGuild: (channelId: string, guildId: string) => boolean;
   /** Why the bot cannot post drops in a channel, or undefined when it can. */
   readonly channelProblem: (guildId: string, channelId: string) => string | undefined;
-  /** Tells a server's authors about a failed drop. */
-  readonly warnAuthors: (guildId: string, message: string) => Promise<void>;
+  /** Tells a server's authors about a problem with its drops. */
+  readonly tellAuthors: (guildId: string, notice: AuthorNotice) => Promise<void>;
 }
-
-const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * How many servers' drops run at once. A drop sends one request at a time and discord.js sends at
@@ -49,90 +61,118 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  */
 const CONCURRENT_DROPS = 100;
 
+/** How soon timed drops are tried again after they failed for a reason of the bot's own. */
+const TIMED_RETRY_MS = 60_000;
+
 /**
- * Runs the drops: one cron task per distinct schedule (node-cron, no overlap), a timer for scenes
- * with their own release time, a make-up drop at start for a schedule missed while down, and
- * drops by hand. Drops in one server never run at the same time; drops in many servers do.
+ * Runs the drops: one cron task per distinct schedule (no overlap), a timer for scenes with their
+ * own release time, a make-up drop at start for a schedule missed while down, and drops by hand.
+ * Drops in one server never run at the same time; drops in many servers do. Which servers follow
+ * which schedule is kept in memory and changed one server at a time, so a command in one server
+ * never does work for every server; a server whose stored schedule cannot be computed is left out
+ * (and its authors told) without touching the others.
  */
 export class DropScheduler {
   readonly #options: DropSchedulerOptions;
-  readonly #tasks = new Map<string, ScheduledTask>();
-  readonly #running = new Map<string, Promise<DropAttempt>>();
-  #timer: NodeJS.Timeout | undefined;
+  /** Per schedule key, the servers following it, and its running cron task. */
+  readonly #followers = new Map<string, Set<string>>();
+  readonly #watches = new Map<string, Watch>();
+  /** Per server, the schedule key it follows. */
+  readonly #keyOf = new Map<string, string>();
+  /** Per server, why its schedule cannot be used. */
+  readonly #problems = new Map<string, string>();
+  readonly #running = new Map<string, Promise<void>>();
+  #timer: Watch | undefined;
   #stopped = false;
 
   constructor(options: DropSchedulerOptions) {
     this.#options = options;
   }
 
-  /** Finishes interrupted drops, makes up missed ones, drops due timed parts, then starts the clocks. */
+  /**
+   * Gives up drops whose parts left the story, then per server: finishes an interrupted drop,
+   * makes up a missed one, and starts following its schedule; then drops due timed parts and
+   * starts the timer. A server whose work fails is logged and left; start-up goes on.
+   */
   async start(): Promise<void> {
-    const { store, clock } = this.#options;
-    await this.#forEachGuild([...this.#options.guildIds()], async (guildId) => {
-      const settings = this.settingsFor(guildId);
-      const unfinished = store.drops.unfinished(guildId, this.#storyId);
-      if (unfinished !== undefined) await this.#serialize(guildId, () => this.#post(unfinished));
-      else if (
-        !settings.paused &&
-        settings.schedule !== undefined &&
-        missedDrop(
-          store.settings.get(guildId).nextDropAt,
-          store.drops.latest(guildId, this.#storyId)?.createdAt,
-          clock(),
-        )
-      ) {
-        await this.drop(guildId, "catch-up");
-      }
+    const guildIds = [...this.#options.guildIds()];
+    await this.#abandonVanishedParts(new Set(guildIds));
+    this.#logVanishedReleases(guildIds);
+    await this.#forEachGuild(guildIds, async (guildId) => {
+      this.#follow(guildId, true);
+      await this.#resumeOrCatchUp(guildId);
       this.#noteNextDrop(guildId);
     });
-    await this.#dropTimedParts();
-    this.reschedule();
+    const settled = await this.#dropTimedParts();
+    this.#armTimer(
+      settled ? undefined : new Date(this.#options.clock().getTime() + TIMED_RETRY_MS),
+    );
   }
 
-  /** Rebuilds the cron tasks from the current settings (after /serial schedule, pause or resume). */
-  reschedule(): void {
+  /** A server the bot joined after start. */
+  addGuild(guildId: string): void {
     if (this.#stopped) return;
-    const wanted = new Map<string, { schedule: string; timezone: string }>();
-    for (const guildId of this.#options.guildIds()) {
-      const settings = this.settingsFor(guildId);
-      if (settings.schedule !== undefined && !settings.paused) {
-        wanted.set(keyOf(settings.schedule, settings.timezone), {
-          schedule: settings.schedule,
-          timezone: settings.timezone,
-        });
-      }
-      this.#noteNextDrop(guildId);
-    }
-    for (const [key, task] of this.#tasks) {
-      if (!wanted.has(key)) {
-        void task.destroy();
-        this.#tasks.delete(key);
-      }
-    }
-    for (const [key, { schedule, timezone }] of wanted) {
-      if (this.#tasks.has(key)) continue;
-      this.#tasks.set(
-        key,
-        cron.schedule(schedule, () => this.#tick(key), {
-          timezone,
-          noOverlap: true,
-          name: `drops ${key}`,
-        }),
-      );
-    }
-    this.#armTimer();
+    this.#follow(guildId, false);
+    this.#noteNextDrop(guildId);
   }
 
-  /** Drops the next part in a server now (or finishes its interrupted drop). */
+  /** A server the bot left: no more drops there. */
+  removeGuild(guildId: string): void {
+    this.#unfollow(guildId);
+    this.#problems.delete(guildId);
+  }
+
+  /** Applies a server's changed settings (after /serial schedule, pause, resume or a drop). */
+  reschedule(guildId: string): void {
+    if (this.#stopped) return;
+    this.#follow(guildId, false);
+    this.#noteNextDrop(guildId);
+  }
+
+  /**
+   * Drops the next part in a server now (or finishes its interrupted drop). A drop only the
+   * authors can unblock is tried again only when they ask (`now`), never by the schedule.
+   */
   drop(guildId: string, reason: DropReason): Promise<DropAttempt> {
     return this.#serialize(guildId, async () => {
       const { store, book, clock } = this.#options;
       const unfinished = store.drops.unfinished(guildId, this.#storyId);
-      if (unfinished !== undefined) return this.#post(unfinished);
+      if (unfinished !== undefined) {
+        if (unfinished.blocked && reason !== "now") {
+          return {
+            ok: false,
+            drop: unfinished,
+            error: `waiting for the authors: ${unfinished.lastError ?? "the last try failed"}`,
+            retryable: false,
+          };
+        }
+        return this.#post(unfinished, true);
+      }
       const part = nextScheduledPart(book, store.releases.releasedIds(guildId, this.#storyId));
       if (part === undefined)
         return { ok: false, error: "every part is already out", retryable: false };
       return this.#start(guildId, part, reason, clock());
+    });
+  }
+
+  /**
+   * Gives up a server's unfinished drop (the authors' /serial skip-drop): its part, if still in
+   * the story, is released without posting the rest, so the next drop posts the next part.
+   */
+  skip(guildId: string, now: Date): Promise<Drop | undefined> {
+    return this.#serialize(guildId, async () => {
+      const { store, book, log } = this.#options;
+      const unfinished = store.drops.unfinished(guildId, this.#storyId);
+      if (unfinished === undefined) return undefined;
+      const inStory = book.part(unfinished.partId) !== undefined;
+      store.drops.abandon(unfinished, "skipped by the authors", now, () => {
+        if (inStory) store.releases.add(guildId, this.#storyId, unfinished.partId, now);
+      });
+      log.info(
+        { guildId, partId: unfinished.partId, posted: unfinished.messageIds.length },
+        "drop skipped by the authors",
+      );
+      return store.drops.get(unfinished);
     });
   }
 
@@ -153,12 +193,26 @@ export class DropScheduler {
     };
   }
 
-  /** The next `count` drop times of a server, empty when it has no schedule or is paused. */
-  nextDrops(guildId: string, count: number): Date[] {
+  /**
+   * The next `count` drop times of a server after `now`; empty when it has no schedule, is
+   * paused, or its schedule cannot be computed (see `scheduleProblem`).
+   */
+  nextDrops(guildId: string, now: Date, count: number): Date[] {
     const settings = this.settingsFor(guildId);
     if (settings.schedule === undefined || settings.paused) return [];
-    const next = nextRuns(settings.schedule, settings.timezone, this.#options.clock(), count);
+    const next = this.#options.schedules.nextRuns(settings.schedule, settings.timezone, now, count);
     return next.ok ? [...next.runs] : [];
+  }
+
+  /** Why a server's schedule cannot be used, or undefined when it can (or has none). */
+  scheduleProblem(guildId: string): string | undefined {
+    return this.#problems.get(guildId);
+  }
+
+  /** Judges a schedule the authors want to set (see checkSchedule). */
+  checkSchedule(expression: string, timezone: string, now: Date): ScheduleVerdict {
+    const { schedules, minIntervalMs } = this.#options;
+    return checkSchedule(schedules, expression, timezone, now, minIntervalMs);
   }
 
   channelProblem(guildId: string, channelId: string): string | undefined {
@@ -168,26 +222,148 @@ export class DropScheduler {
   /** Stops the clocks and waits for drops in progress. */
   async stop(): Promise<void> {
     this.#stopped = true;
-    clearTimeout(this.#timer);
-    await Promise.all([...this.#tasks.values()].map((task) => task.destroy()));
-    this.#tasks.clear();
-    await Promise.allSettled(this.#running.values());
+    const watches = [
+      ...this.#watches.values(),
+      ...(this.#timer === undefined ? [] : [this.#timer]),
+    ];
+    this.#watches.clear();
+    this.#followers.clear();
+    this.#keyOf.clear();
+    await Promise.all(watches.map((watch) => watch.stop()));
+    await Promise.all(this.#running.values());
   }
 
   get #storyId(): string {
     return this.#options.book.story.meta.id;
   }
 
-  async #tick(key: string): Promise<void> {
-    const due = [...this.#options.guildIds()].filter((guildId) => {
-      const settings = this.settingsFor(guildId);
-      return (
-        settings.schedule !== undefined &&
-        !settings.paused &&
-        keyOf(settings.schedule, settings.timezone) === key
+  /**
+   * Puts a server on the cron task of its schedule (starting the task if it is the first), or
+   * takes it off when it has none, is paused, or its schedule cannot be computed.
+   */
+  #follow(guildId: string, atStart: boolean): void {
+    const { schedules, clock, log } = this.#options;
+    this.#unfollow(guildId);
+    const settings = this.settingsFor(guildId);
+    if (settings.schedule === undefined || settings.paused) {
+      this.#problems.delete(guildId);
+      return;
+    }
+    const next = schedules.nextRuns(settings.schedule, settings.timezone, clock(), 1);
+    if (!next.ok) {
+      const problem = `the schedule \`${settings.schedule}\` (${settings.timezone}) ${next.problem}`;
+      const known = this.#problems.get(guildId) === problem;
+      this.#problems.set(guildId, problem);
+      if (!known) {
+        log.warn({ guildId, schedule: settings.schedule, problem }, "schedule cannot be used");
+        if (atStart) this.#tellScheduleProblem(guildId, problem);
+      }
+      return;
+    }
+    this.#problems.delete(guildId);
+    const key = `${settings.schedule} @ ${settings.timezone}`;
+    const followers = this.#followers.get(key) ?? new Set<string>();
+    followers.add(guildId);
+    this.#followers.set(key, followers);
+    this.#keyOf.set(guildId, key);
+    if (!this.#watches.has(key)) {
+      this.#watches.set(
+        key,
+        schedules.watch(settings.schedule, settings.timezone, () => this.#tick(key)),
       );
+    }
+  }
+
+  #unfollow(guildId: string): void {
+    const key = this.#keyOf.get(guildId);
+    if (key === undefined) return;
+    this.#keyOf.delete(guildId);
+    const followers = this.#followers.get(key);
+    followers?.delete(guildId);
+    if (followers !== undefined && followers.size > 0) return;
+    this.#followers.delete(key);
+    const watch = this.#watches.get(key);
+    this.#watches.delete(key);
+    watch?.stop().catch((error: unknown) => {
+      this.#options.log.error({ key, err: error }, "could not stop a cron task");
     });
-    await this.#forEachGuild(due, async (guildId) => {
+  }
+
+  #tellScheduleProblem(guildId: string, problem: string): void {
+    this.#options
+      .tellAuthors(guildId, {
+        public:
+          "This server's drop schedule cannot be used, so no part will be posted on schedule. The authors can see why with /serial status and set a new one with /serial schedule.",
+        details: `No part will be posted on schedule in this server: ${problem}. Set a new one with /serial schedule.`,
+      })
+      .catch((error: unknown) =>
+        this.#options.log.error({ guildId, err: error }, "could not tell the authors"),
+      );
+  }
+
+  /** At start: an interrupted drop is finished (unless blocked), or a missed one made up. */
+  async #resumeOrCatchUp(guildId: string): Promise<void> {
+    const { store, clock } = this.#options;
+    const unfinished = store.drops.unfinished(guildId, this.#storyId);
+    if (unfinished !== undefined) {
+      if (!unfinished.blocked) await this.#serialize(guildId, () => this.#post(unfinished, true));
+      return;
+    }
+    if (
+      this.#keyOf.has(guildId) &&
+      missedDrop(
+        store.settings.get(guildId).nextDropAt,
+        store.drops.latest(guildId, this.#storyId)?.createdAt,
+        clock(),
+      )
+    ) {
+      await this.drop(guildId, "catch-up");
+    }
+  }
+
+  /**
+   * Unfinished drops of parts no longer in the story (renamed or removed) would be tried for
+   * ever and hold back every later part: they are abandoned, logged, and the authors told.
+   */
+  async #abandonVanishedParts(served: ReadonlySet<string>): Promise<void> {
+    const { store, book, log, clock } = this.#options;
+    const vanished = store.drops
+      .allUnfinished(this.#storyId)
+      .filter((drop) => served.has(drop.guildId) && book.part(drop.partId) === undefined);
+    for (const drop of vanished) {
+      store.drops.abandon(drop, "its part is no longer in the story", clock());
+      log.warn(
+        { guildId: drop.guildId, partId: drop.partId, posted: drop.messageIds.length },
+        "unfinished drop abandoned: its part is no longer in the story",
+      );
+      await this.#options
+        .tellAuthors(drop.guildId, {
+          public:
+            "A drop that could not be finished was given up, because its part is no longer in the story. The next part comes at the next drop time.",
+          details: `The unfinished drop of the part "${drop.partId}" (${drop.messageIds.length} of ${drop.pages} messages posted) was abandoned: no part has that id in the story any more (renamed or removed). The next drop posts the next part.`,
+        })
+        .catch((error: unknown) =>
+          log.error({ guildId: drop.guildId, err: error }, "could not tell the authors"),
+        );
+    }
+  }
+
+  /** Releases of parts no longer in the story are kept (the part may come back), and logged. */
+  #logVanishedReleases(guildIds: readonly string[]): void {
+    const { store, book, log } = this.#options;
+    for (const guildId of guildIds) {
+      const gone = [...store.releases.releasedIds(guildId, this.#storyId)].filter(
+        (partId) => book.part(partId) === undefined,
+      );
+      if (gone.length > 0) {
+        log.warn({ guildId, partIds: gone }, "released parts are no longer in the story");
+      }
+    }
+  }
+
+  async #tick(key: string): Promise<void> {
+    const followers = [...(this.#followers.get(key) ?? [])];
+    await this.#forEachGuild(followers, async (guildId) => {
       await this.drop(guildId, "schedule");
       this.#noteNextDrop(guildId);
     });
@@ -222,38 +398,51 @@ export class DropScheduler {
     );
     if (drop === undefined)
       return { ok: false, error: "that part was already dropped", retryable: false };
-    const outcome = await this.#post(drop);
+    const outcome = await this.#post(drop, false);
     if (!outcome.ok && outcome.drop.attempts === 1) {
-      await this.#options.warnAuthors(
-        guildId,
-        `I could not post ${bookPart.part.title} to <#${channelId}>: ${outcome.error}. It is kept and will be posted at the next drop time, or now with /serial drop-now once fixed.`,
-      );
+      const fix = outcome.retryable
+        ? "It is kept and will be posted at the next drop time, or now with /serial drop-now."
+        : "It is kept: fix the problem, then post it with /serial drop-now (or skip it with /serial skip-drop).";
+      await this.#options.tellAuthors(guildId, {
+        public: `I could not post the next part to <#${channelId}>: ${outcome.error}. ${fix}`,
+        details: `I could not post ${partLabel(bookPart.part)} to <#${channelId}>: ${outcome.error}. ${fix}`,
+      });
     }
     return outcome;
   }
 
-  async #dropTimedParts(): Promise<void> {
-    const { store, book, clock } = this.#options;
+  /** Drops the timed parts that are due; false when a server's could not be looked at. */
+  async #dropTimedParts(): Promise<boolean> {
+    const { store, book, clock, log } = this.#options;
     const unpaused = [...this.#options.guildIds()].filter(
       (guildId) => !this.settingsFor(guildId).paused,
     );
+    let settled = true;
     await this.#forEachGuild(unpaused, async (guildId) => {
-      for (const bookPart of timedPartsDue(
-        book,
-        store.releases.releasedIds(guildId, this.#storyId),
-        clock(),
-      )) {
-        if (this.#stopped) return;
-        await this.#serialize(guildId, () => this.#start(guildId, bookPart, "release-at", clock()));
+      try {
+        for (const bookPart of timedPartsDue(
+          book,
+          store.releases.releasedIds(guildId, this.#storyId),
+          clock(),
+        )) {
+          if (this.#stopped || store.drops.unfinished(guildId, this.#storyId)?.blocked) return;
+          await this.#serialize(guildId, () =>
+            this.#start(guildId, bookPart, "release-at", clock()),
+          );
+        }
+      } catch (error) {
+        settled = false;
+        log.error({ guildId, err: error }, "timed drops failed in this server; trying again soon");
       }
     });
+    return settled;
   }
 
   /** Posts a drop with the server's extras, then tells the members who asked. */
-  async #post(unfinished: Drop): Promise<DropOutcome> {
+  async #post(unfinished: Drop, resumed: boolean): Promise<DropOutcome> {
     const settings = this.settingsFor(unfinished.guildId);
     const drop = this.#relocate(unfinished, settings.channelId);
-    const outcome = await this.#options.poster.post(drop, settings);
+    const outcome = await this.#options.poster.post(drop, settings, resumed);
     if (outcome.ok) await this.#options.notifier.notify(outcome.drop);
     return outcome;
   }
@@ -274,53 +463,67 @@ export class DropScheduler {
     return this.#options.store.drops.moveTo(drop, channelId, this.#options.clock()) ?? drop;
   }
 
-  /** Wakes up at the next scene's own release time. */
-  #armTimer(): void {
-    clearTimeout(this.#timer);
-    const next = nextReleaseTime(this.#options.book, this.#options.clock());
+  /**
+   * Wakes up at the next scene's own release time, or at `retryAt` when that is sooner (timed
+   * drops that failed for a reason of the bot's own, such as its database).
+   */
+  #armTimer(retryAt?: Date): void {
+    const { schedules, book, clock } = this.#options;
+    const previous = this.#timer;
+    this.#timer = undefined;
+    previous?.stop().catch(() => undefined);
+    const release = nextReleaseTime(book, clock());
+    const next =
+      retryAt !== undefined && (release === undefined || retryAt < release) ? retryAt : release;
     if (next === undefined || this.#stopped) return;
-    const delay = Math.min(
-      MAX_TIMER_MS,
-      Math.max(0, next.getTime() - this.#options.clock().getTime()),
-    );
-    this.#timer = setTimeout(() => {
-      void this.#dropTimedParts().then(() => this.#armTimer());
-    }, delay);
-    this.#timer.unref();
+    this.#timer = schedules.at(next, async () => {
+      const settled = await this.#dropTimedParts();
+      this.#armTimer(settled ? undefined : new Date(clock().getTime() + TIMED_RETRY_MS));
+    });
   }
 
   /** Keeps the server's next drop time, so that a drop missed while down is noticed at start. */
   #noteNextDrop(guildId: string): void {
-    const [next] = this.nextDrops(guildId, 1);
-    this.#options.store.settings.update(guildId, { nextDropAt: next }, this.#options.clock());
+    const { store, clock } = this.#options;
+    const [next] = this.nextDrops(guildId, clock(), 1);
+    if (store.settings.get(guildId).nextDropAt?.getTime() === next?.getTime()) return;
+    store.settings.update(guildId, { nextDropAt: next }, clock());
   }
 
   /**
    * Runs `work` for each server, up to CONCURRENT_DROPS servers at once, and none after stop():
    * drops that fall due together in many servers share discord.js's request queue instead of
-   * waiting for each other.
+   * waiting for each other. A server whose work fails is logged; the others carry on.
    */
   #forEachGuild(
     guildIds: Iterable<string>,
     work: (guildId: string) => Promise<void>,
   ): Promise<void> {
     return forEachConcurrently(guildIds, CONCURRENT_DROPS, async (guildId) => {
-      if (!this.#stopped) await work(guildId);
+      if (this.#stopped) return;
+      try {
+        await work(guildId);
+      } catch (error) {
+        this.#options.log.error({ guildId, err: error }, "drop work failed in this server");
+      }
     });
   }
 
-  /** Runs drops of one server one after another. */
-  #serialize(guildId: string, work: () => Promise<DropAttempt>): Promise<DropAttempt> {
-    const previous = this.#running.get(guildId) ?? Promise.resolve(undefined);
-    const next = previous.then(work, work);
-    this.#running.set(guildId, next);
-    void next.finally(() => {
-      if (this.#running.get(guildId) === next) this.#running.delete(guildId);
+  /**
+   * Runs drops of one server one after another. The caller gets `work`'s result or error; what
+   * is kept to wait on never rejects.
+   */
+  #serialize<T>(guildId: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.#running.get(guildId) ?? Promise.resolve();
+    const next = previous.then(work);
+    const settled = next.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#running.set(guildId, settled);
+    void settled.then(() => {
+      if (this.#running.get(guildId) === settled) this.#running.delete(guildId);
     });
     return next;
   }
-}
-
-function keyOf(schedule: string, timezone: string): string {
-  return `${schedule} @ ${timezone}`;
 }

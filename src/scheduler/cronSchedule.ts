@@ -11,11 +11,18 @@ export interface Watch {
   stop(): Promise<void>;
 }
 
-/** What the drops need of cron: the next runs after any moment, and a callback at each run. */
+/**
+ * What the drops need of time: a cron schedule's next runs after any moment, a callback at each
+ * of its runs, and a callback at one moment.
+ */
 export interface SchedulePort {
   nextRuns(expression: string, timezone: string, after: Date, count: number): NextRuns;
   watch(expression: string, timezone: string, onTick: () => Promise<void>): Watch;
+  at(moment: Date, run: () => Promise<void>): Watch;
 }
+
+/** The longest a Node.js timer waits; a later moment is woken for early, and waited for again. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Why a cron expression is not valid syntax, or undefined when it is. */
 export function cronSyntaxProblem(expression: string): string | undefined {
@@ -82,7 +89,7 @@ function nextMatchOf(task: ScheduledTask): (date: Date) => Date {
 
 /**
  * Schedules through node-cron, one task per watch, never two runs of one at once, its log lines
- * through the bot's logger (stdout stays JSON lines).
+ * through the bot's logger (stdout stays JSON lines); one-off moments through a timer.
  */
 export function nodeCronSchedule(log: Logger): SchedulePort {
   const cronLog = log.child({ source: "node-cron" });
@@ -111,6 +118,16 @@ export function nodeCronSchedule(log: Logger): SchedulePort {
         stop: async () => {
           await task.destroy();
         },
+      };
+    },
+    at(moment, run) {
+      const delay = Math.min(MAX_TIMER_MS, Math.max(0, moment.getTime() - Date.now()));
+      const timer = setTimeout(() => {
+        run().catch((error: unknown) => cronLog.error({ err: error }, "a timed run failed"));
+      }, delay);
+      timer.unref();
+      return {
+        stop: async () => clearTimeout(timer),
       };
     },
   };

@@ -1,5 +1,4 @@
-import { type Client, PermissionFlagsBits, Routes } from "discord.js";
-import type { Logger } from "../logger.js";
+import { type Client, PermissionFlagsBits } from "discord.js";
 
 /** What the bot needs in a reading channel to post drops and seed their reactions. */
 const DROP_PERMISSIONS = {
@@ -33,25 +32,4 @@ export function channelProblem(
   return missing.length === 0
     ? undefined
     : `I am missing these permissions in <#${channelId}>: ${missing.join(", ")}.`;
-}
-
-/** Posts a warning for the authors in the server's system channel; logs when it cannot. */
-export async function warnInSystemChannel(
-  client: Client,
-  log: Logger,
-  guildId: string,
-  message: string,
-): Promise<void> {
-  const channelId = client.guilds.cache.get(guildId)?.systemChannelId;
-  if (channelId === null || channelId === undefined) {
-    log.warn({ guildId, warning: message }, "no system channel to warn the authors in");
-    return;
-  }
-  try {
-    await client.rest.post(Routes.channelMessages(channelId), {
-      body: { content: `⚠️ ${message}`, allowed_mentions: { parse: [] } },
-    });
-  } catch (error) {
-    log.error({ guildId, channelId, err: error, warning: message }, "could not warn the authors");
-  }
 }

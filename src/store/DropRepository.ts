@@ -11,6 +11,7 @@ interface DropRow {
   pages: number;
   attempts: number;
   last_error: string | null;
+  blocked: number;
   thread_id: string | null;
   created_at: number;
   updated_at: number;
@@ -28,8 +29,24 @@ export interface NewDrop {
 
 type DropKey = Pick<Drop, "guildId" | "storyId" | "partId">;
 
+interface KeyParams {
+  guild: string;
+  story: string;
+  part: string;
+}
+
 const COLUMNS =
-  "guild_id, story_id, part_id, channel_id, state, reason, pages, attempts, last_error, thread_id, created_at, updated_at, posted_at";
+  "guild_id, story_id, part_id, channel_id, state, reason, pages, attempts, last_error, blocked, thread_id, created_at, updated_at, posted_at";
+
+const KEY = "guild_id = @guild AND story_id = @story AND part_id = @part";
+
+const UNFINISHED = "state IN ('pending', 'posting')";
+
+const params = (key: DropKey): KeyParams => ({
+  guild: key.guildId,
+  story: key.storyId,
+  part: key.partId,
+});
 
 /**
  * The drop state machine, one row per (server, story, part): a part is dropped at most once per
@@ -39,110 +56,153 @@ export class DropRepository {
   readonly #db: Db;
   readonly #get;
   readonly #unfinished;
+  readonly #allUnfinished;
   readonly #latest;
   readonly #messages;
   readonly #insert;
   readonly #addMessage;
   readonly #setState;
   readonly #fail;
+  readonly #abandon;
+  readonly #unblock;
   readonly #thread;
   readonly #clearMessages;
   readonly #move;
 
   constructor(db: Db) {
     this.#db = db;
-    this.#get = db.prepare<[string, string, string], DropRow>(
-      `SELECT ${COLUMNS} FROM drops WHERE guild_id = ? AND story_id = ? AND part_id = ?`,
+    this.#get = db.prepare<KeyParams, DropRow>(`SELECT ${COLUMNS} FROM drops WHERE ${KEY}`);
+    this.#unfinished = db.prepare<{ guild: string; story: string }, DropRow>(
+      `SELECT ${COLUMNS} FROM drops WHERE guild_id = @guild AND story_id = @story AND ${UNFINISHED}
+       ORDER BY created_at LIMIT 1`,
     );
-    this.#unfinished = db.prepare<[string, string], DropRow>(
-      `SELECT ${COLUMNS} FROM drops WHERE guild_id = ? AND story_id = ? AND state <> 'posted' ORDER BY created_at LIMIT 1`,
+    this.#allUnfinished = db.prepare<{ story: string }, DropRow>(
+      `SELECT ${COLUMNS} FROM drops WHERE story_id = @story AND ${UNFINISHED} ORDER BY guild_id`,
     );
-    this.#latest = db.prepare<[string, string], DropRow>(
-      `SELECT ${COLUMNS} FROM drops WHERE guild_id = ? AND story_id = ? ORDER BY created_at DESC LIMIT 1`,
+    this.#latest = db.prepare<{ guild: string; story: string }, DropRow>(
+      `SELECT ${COLUMNS} FROM drops WHERE guild_id = @guild AND story_id = @story
+       ORDER BY created_at DESC LIMIT 1`,
     );
-    this.#messages = db.prepare<[string, string, string], { message_id: string }>(
-      "SELECT message_id FROM drop_messages WHERE guild_id = ? AND story_id = ? AND part_id = ? ORDER BY page",
+    this.#messages = db.prepare<KeyParams, { message_id: string }>(
+      `SELECT message_id FROM drop_messages WHERE ${KEY} ORDER BY page`,
     );
-    this.#insert = db.prepare<[string, string, string, string, string, number, number, number]>(
+    // A part whose drop was abandoned (it had left the story) may come back: it starts afresh.
+    this.#insert = db.prepare<
+      KeyParams & { channel: string; reason: DropReason; pages: number; now: number }
+    >(
       `INSERT INTO drops (guild_id, story_id, part_id, channel_id, state, reason, pages, created_at, updated_at)
-       VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+       VALUES (@guild, @story, @part, @channel, 'pending', @reason, @pages, @now, @now)
+       ON CONFLICT DO UPDATE SET channel_id = excluded.channel_id, state = 'pending',
+         reason = excluded.reason, pages = excluded.pages, attempts = 0, last_error = NULL,
+         blocked = 0, thread_id = NULL, created_at = excluded.created_at,
+         updated_at = excluded.updated_at, posted_at = NULL
+       WHERE drops.state = 'abandoned'`,
     );
-    this.#addMessage = db.prepare<[string, string, string, number, string]>(
-      "INSERT INTO drop_messages (guild_id, story_id, part_id, page, message_id) VALUES (?, ?, ?, ?, ?)",
+    this.#addMessage = db.prepare<KeyParams & { page: number; message: string }>(
+      `INSERT INTO drop_messages (guild_id, story_id, part_id, page, message_id)
+       VALUES (@guild, @story, @part, @page, @message)`,
     );
-    this.#setState = db.prepare<[DropState, number, number | null, string, string, string]>(
-      `UPDATE drops SET state = ?, updated_at = ?, posted_at = ?, last_error = NULL
-       WHERE guild_id = ? AND story_id = ? AND part_id = ?`,
+    this.#setState = db.prepare<
+      KeyParams & { state: DropState; now: number; postedAt: number | null }
+    >(
+      `UPDATE drops SET state = @state, updated_at = @now, posted_at = @postedAt, last_error = NULL,
+         blocked = 0
+       WHERE ${KEY}`,
     );
-    this.#clearMessages = db.prepare<[string, string, string]>(
-      "DELETE FROM drop_messages WHERE guild_id = ? AND story_id = ? AND part_id = ?",
+    this.#clearMessages = db.prepare<KeyParams>(`DELETE FROM drop_messages WHERE ${KEY}`);
+    this.#move = db.prepare<KeyParams & { channel: string; now: number }>(
+      `UPDATE drops SET channel_id = @channel, state = 'pending', thread_id = NULL, blocked = 0,
+         updated_at = @now
+       WHERE ${KEY}`,
     );
-    this.#move = db.prepare<[string, number, string, string, string]>(
-      `UPDATE drops SET channel_id = ?, state = 'pending', thread_id = NULL, updated_at = ?
-       WHERE guild_id = ? AND story_id = ? AND part_id = ?`,
+    this.#thread = db.prepare<KeyParams & { thread: string; now: number }>(
+      `UPDATE drops SET thread_id = @thread, updated_at = @now WHERE ${KEY}`,
     );
-    this.#thread = db.prepare<[string, number, string, string, string]>(
-      "UPDATE drops SET thread_id = ?, updated_at = ? WHERE guild_id = ? AND story_id = ? AND part_id = ?",
+    this.#fail = db.prepare<KeyParams & { error: string; blocked: number; now: number }>(
+      `UPDATE drops SET attempts = attempts + 1, last_error = @error, blocked = @blocked,
+         updated_at = @now
+       WHERE ${KEY}`,
     );
-    this.#fail = db.prepare<[string, number, string, string, string]>(
-      `UPDATE drops SET attempts = attempts + 1, last_error = ?, updated_at = ?
-       WHERE guild_id = ? AND story_id = ? AND part_id = ?`,
+    this.#unblock = db.prepare<KeyParams & { now: number }>(
+      `UPDATE drops SET blocked = 0, updated_at = @now WHERE ${KEY} AND ${UNFINISHED}`,
+    );
+    this.#abandon = db.prepare<KeyParams & { reason: string; now: number }>(
+      `UPDATE drops SET state = 'abandoned', last_error = @reason, blocked = 0, updated_at = @now
+       WHERE ${KEY} AND ${UNFINISHED}`,
     );
   }
 
   get(key: DropKey): Drop | undefined {
-    const row = this.#get.get(key.guildId, key.storyId, key.partId);
+    const row = this.#get.get(params(key));
     return row === undefined ? undefined : this.#toDrop(row);
   }
 
   /** The server's drop that was started and not finished, if any. */
   unfinished(guildId: string, storyId: string): Drop | undefined {
-    const row = this.#unfinished.get(guildId, storyId);
+    const row = this.#unfinished.get({ guild: guildId, story: storyId });
     return row === undefined ? undefined : this.#toDrop(row);
+  }
+
+  /** Every server's unfinished drop of a story, to check at start that their parts still exist. */
+  allUnfinished(storyId: string): Drop[] {
+    return this.#allUnfinished.all({ story: storyId }).map((row) => this.#toDrop(row));
   }
 
   /** The server's most recently started drop, for /serial status and missed-drop checks. */
   latest(guildId: string, storyId: string): Drop | undefined {
-    const row = this.#latest.get(guildId, storyId);
+    const row = this.#latest.get({ guild: guildId, story: storyId });
     return row === undefined ? undefined : this.#toDrop(row);
   }
 
-  /** Creates a pending drop; returns it, or undefined when the part already has one. */
+  /**
+   * Creates a pending drop (or restarts an abandoned one); returns it, or undefined when the part
+   * already has a drop that is not abandoned.
+   */
   create(drop: NewDrop, now: Date): Drop | undefined {
-    const time = now.getTime();
-    const { changes } = this.#insert.run(
-      drop.guildId,
-      drop.storyId,
-      drop.partId,
-      drop.channelId,
-      drop.reason,
-      drop.pages,
-      time,
-      time,
-    );
-    return changes === 0 ? undefined : this.get(drop);
+    return this.#db.transaction(() => {
+      const { changes } = this.#insert.run({
+        ...params(drop),
+        channel: drop.channelId,
+        reason: drop.reason,
+        pages: drop.pages,
+        now: now.getTime(),
+      });
+      if (changes === 0) return undefined;
+      this.#clearMessages.run(params(drop));
+      return this.get(drop);
+    })();
   }
 
   /** Records one more page as posted (in order) and marks the drop as posting. */
   recordMessage(key: DropKey, page: number, messageId: string, now: Date): void {
     this.#db.transaction(() => {
-      this.#addMessage.run(key.guildId, key.storyId, key.partId, page, messageId);
-      this.#setState.run("posting", now.getTime(), null, key.guildId, key.storyId, key.partId);
+      this.#addMessage.run({ ...params(key), page, message: messageId });
+      this.#setState.run({ ...params(key), state: "posting", now: now.getTime(), postedAt: null });
     })();
   }
 
   /** Marks the drop posted; `alsoDo` (the release) runs in the same transaction. */
   markPosted(key: DropKey, now: Date, alsoDo: () => void): void {
     this.#db.transaction(() => {
-      this.#setState.run(
-        "posted",
-        now.getTime(),
-        now.getTime(),
-        key.guildId,
-        key.storyId,
-        key.partId,
-      );
+      this.#setState.run({
+        ...params(key),
+        state: "posted",
+        now: now.getTime(),
+        postedAt: now.getTime(),
+      });
       alsoDo();
+    })();
+  }
+
+  /**
+   * Gives up an unfinished drop for good, with why; `alsoDo` runs in the same transaction.
+   * Returns false when there was no unfinished drop to abandon.
+   */
+  abandon(key: DropKey, reason: string, now: Date, alsoDo: () => void = () => undefined): boolean {
+    return this.#db.transaction(() => {
+      const { changes } = this.#abandon.run({ ...params(key), reason, now: now.getTime() });
+      if (changes > 0) alsoDo();
+      return changes > 0;
     })();
   }
 
@@ -152,19 +212,27 @@ export class DropRepository {
    */
   moveTo(key: DropKey, channelId: string, now: Date): Drop | undefined {
     this.#db.transaction(() => {
-      this.#clearMessages.run(key.guildId, key.storyId, key.partId);
-      this.#move.run(channelId, now.getTime(), key.guildId, key.storyId, key.partId);
+      this.#clearMessages.run(params(key));
+      this.#move.run({ ...params(key), channel: channelId, now: now.getTime() });
     })();
     return this.get(key);
   }
 
-  recordThread(key: DropKey, threadId: string, now: Date): void {
-    this.#thread.run(threadId, now.getTime(), key.guildId, key.storyId, key.partId);
+  /** Lets the schedule try a blocked drop again: the authors changed what made it fail. */
+  unblock(key: DropKey, now: Date): void {
+    this.#unblock.run({ ...params(key), now: now.getTime() });
   }
 
-  /** Records a failed attempt; the drop keeps its state and is tried again later. */
-  recordFailure(key: DropKey, error: string, now: Date): void {
-    this.#fail.run(error, now.getTime(), key.guildId, key.storyId, key.partId);
+  recordThread(key: DropKey, threadId: string, now: Date): void {
+    this.#thread.run({ ...params(key), thread: threadId, now: now.getTime() });
+  }
+
+  /**
+   * Records a failed attempt; the drop keeps its state and is tried again later: at its next
+   * time, or, when `blocked` (only the authors can fix it), once they act.
+   */
+  recordFailure(key: DropKey, error: string, blocked: boolean, now: Date): void {
+    this.#fail.run({ ...params(key), error, blocked: blocked ? 1 : 0, now: now.getTime() });
   }
 
   #toDrop(row: DropRow): Drop {
@@ -177,10 +245,11 @@ export class DropRepository {
       reason: row.reason,
       pages: row.pages,
       messageIds: this.#messages
-        .all(row.guild_id, row.story_id, row.part_id)
+        .all({ guild: row.guild_id, story: row.story_id, part: row.part_id })
         .map((message) => message.message_id),
       attempts: row.attempts,
       lastError: row.last_error ?? undefined,
+      blocked: row.blocked === 1,
       threadId: row.thread_id ?? undefined,
       createdAt: new Date(row.created_at),
       updatedAt: new Date(row.updated_at),

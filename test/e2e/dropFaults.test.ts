@@ -109,7 +109,7 @@ describe("drops when Discord fails", () => {
       /not finished.*0 of 2 messages posted, 1 failed try.*Last error: Discord answered 503/,
     );
     expect(warnings().map((message) => message.content)).toEqual([
-      expect.stringMatching(/I could not post New York to <#\d+>: Discord answered 503/),
+      expect.stringMatching(/^⚠️ I could not post the next part to <#\d+>: Discord answered 503/),
     ]);
     await expectReadAnswers();
 
@@ -168,7 +168,7 @@ describe("drops when Discord fails", () => {
       /not finished.*1 failed try.*Last error: the reading channel no longer exists/,
     );
     expect(warnings().map((message) => message.content)).toEqual([
-      `⚠️ I could not post New York to <#${chapters.id}>: the reading channel no longer exists. It is kept and will be posted at the next drop time, or now with /serial drop-now once fixed.`,
+      `⚠️ I could not post the next part to <#${chapters.id}>: the reading channel no longer exists. It is kept: fix the problem, then post it with /serial drop-now (or skip it with /serial skip-drop).`,
     ]);
     expect(pagePosts(chapters.id).map((request) => request.status)).toEqual([404]);
     await expectReadAnswers();

@@ -93,7 +93,7 @@ describe("chapter drops", () => {
     expect(h.discord.posts(h.reading.id)).toHaveLength(2);
   });
 
-  it("keeps a drop it cannot post, tells the authors, and finishes it once the channel is fixed", async () => {
+  it("keeps a drop it cannot post, tells the authors (naming the part only to them), and finishes it once the channel is fixed", async () => {
     h = await startHarness();
     h.discord.denyBot(h.reading.id, ["SendMessages"]);
     const failed = await serial("drop-now");
@@ -102,8 +102,16 @@ describe("chapter drops", () => {
     );
     const warning = h.discord.posts(h.guild.systemChannelId).at(-1);
     expect(warning?.content).toMatch(
-      /I could not post New York to <#\d+>: the bot lacks permission/,
+      /^⚠️ I could not post the next part to <#\d+>: the bot lacks permission.*fix the problem, then post it with \/serial drop-now/,
     );
+    expect(warning?.content).not.toMatch(/New York/);
+    for (const authorId of [h.author.id, h.guild.ownerId]) {
+      expect(h.discord.messages(h.discord.dmChannel(authorId)).map((m) => m.content)).toEqual([
+        expect.stringMatching(
+          /^⚠️ I could not post Part 1 · New York to <#\d+>: the bot lacks permission.*\(in Serial Sandbox\)$/,
+        ),
+      ]);
+    }
     const status = await serial("status");
     expect(embedOf(status).fields?.find((field) => field.name === "Last drop")?.value).toMatch(
       /not finished.*0 of 2 messages posted, 1 failed try.*lacks permission/,

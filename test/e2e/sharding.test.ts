@@ -1,4 +1,4 @@
-import type { ChildProcess } from "node:child_process";
+import { type ChildProcess, execFileSync } from "node:child_process";
 import { once } from "node:events";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -21,6 +21,9 @@ afterEach(async () => {
 /** The fields of the bot's JSON log lines that the test reads; a shard's lines carry `shards`. */
 const logLine = z.object({
   msg: z.string(),
+  time: z.number(),
+  shardId: z.number().optional(),
+  delayMs: z.number().optional(),
   shards: z.array(z.number()).optional(),
   guildId: z.string().optional(),
   partId: z.string().optional(),
@@ -124,6 +127,27 @@ describe("npm run start:sharded", () => {
         .sort(),
     ).toEqual([...chatCommands.keys()].sort());
 
+    // A shard that dies is started again, after a pause (not in a tight loop).
+    const [shardPid] = execFileSync("pgrep", ["-P", String(manager.pid), "-f", "src/index.ts"], {
+      encoding: "utf8",
+    })
+      .split("\n")
+      .filter((pid) => pid !== "")
+      .map(Number);
+    process.kill(shardPid ?? 0, "SIGKILL");
+    await eventually(
+      () => logs.filter((line) => line.msg === "shard ready").length === 3,
+      "the killed shard to be ready again",
+      20_000,
+    ).catch((error: unknown) => {
+      throw new Error(`${String(error)}\n${JSON.stringify(logs.slice(-8))}\n${stderr}`);
+    });
+    const death = logs.find((line) => line.msg === "shard process exited; starting it again");
+    const back = logs.filter((line) => line.msg === "shard ready").at(-1);
+    expect(death?.delayMs).toBe(1000);
+    expect(back?.shardId).toBe(death?.shardId);
+    expect((back?.time ?? 0) - (death?.time ?? 0)).toBeGreaterThanOrEqual(1000);
+
     const exited = once(manager, "exit", { signal: AbortSignal.timeout(10_000) });
     manager.kill("SIGTERM");
     const [code] = await exited;
@@ -134,6 +158,7 @@ describe("npm run start:sharded", () => {
         .map((line) => line.shards)
         .sort(),
     ).toEqual([[0], [1]]);
+    expect(stderr).toBe("");
     expect(discord.sessions.filter((session) => session.connected)).toEqual([]);
-  }, 30_000);
+  }, 45_000);
 });

@@ -23,6 +23,9 @@ export function testServices(story: Story, nextDrop?: Date): Services {
     log: pino({ level: "silent" }),
     drops: {
       nextDrops: () => (nextDrop === undefined ? [] : [nextDrop]),
+      scheduleProblem: () => undefined,
+      checkSchedule: () => ({ kind: "ok", runs: [] }),
+      skip: () => Promise.reject(new Error("handler tests post no drops; see test/e2e")),
       settingsFor: () => ({
         channelId: undefined,
         schedule: undefined,

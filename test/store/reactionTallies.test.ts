@@ -123,7 +123,9 @@ function run(store: Store, step: Step): void {
     const key = { guildId: message.guildId, storyId, partId: message.partId };
     store.reactions.add(key, message.id, step.user, step.emoji, now);
   } else if (step.kind === "remove") {
-    store.reactions.remove(`m${step.message}`, step.user, step.emoji);
+    const message = messages[step.message];
+    if (message === undefined) throw new Error(`no message ${step.message}`);
+    store.reactions.remove(message.guildId, message.id, step.user, step.emoji);
   } else if (step.kind === "clearMessage") {
     store.reactions.clearMessage(`m${step.message}`);
   } else if (step.kind === "clearEmoji") {
@@ -132,7 +134,7 @@ function run(store: Store, step: Step): void {
     const key = { guildId: step.guild, storyId, userId: step.user };
     store.reactions.setReading(key, step.part, step.emoji, step.on, now);
   } else {
-    store.forgetMember(step.guild, step.user);
+    store.forgetMember(step.guild, step.user, now);
   }
 }
 
@@ -177,9 +179,9 @@ describe("reaction tallies", () => {
       { partId: "new-york", emoji: "❤️", readers: 2 },
       { partId: "new-york", emoji: "😢", readers: 1 },
     ]);
-    store.reactions.remove("m1", "u1", "❤️");
+    store.reactions.remove(guildId, "m1", "u1", "❤️");
     expect(store.reactions.tallies(guildId, storyId, [])[0]?.readers).toBe(2);
-    store.reactions.remove("m2", "u1", "❤️");
+    store.reactions.remove(guildId, "m2", "u1", "❤️");
     expect(store.reactions.tallies(guildId, storyId, [])[0]?.readers).toBe(1);
     store.close();
   });

@@ -6,11 +6,12 @@ import type { ReplyMessage, Services } from "../types.js";
 import { ACCENT } from "./style.js";
 
 /** The author's view of the drops in a server: settings, next drop, last drop's result. */
-export function serialStatus(services: Services, guildId: string): ReplyMessage {
+export function serialStatus(services: Services, guildId: string, now: Date): ReplyMessage {
   const { book, store, drops } = services;
   const storyId = book.story.meta.id;
   const settings = drops.settingsFor(guildId);
-  const [next] = drops.nextDrops(guildId, 1);
+  const [next] = drops.nextDrops(guildId, now, 1);
+  const scheduleProblem = drops.scheduleProblem(guildId);
   const released = store.releases.releasedIds(guildId, storyId);
   const scenes = book.parts.filter(({ part }) => part.kind === "scene");
   const last = store.drops.latest(guildId, storyId);
@@ -18,14 +19,18 @@ export function serialStatus(services: Services, guildId: string): ReplyMessage 
   let lastDrop = "None yet.";
   if (last !== undefined) {
     const name = lastPart === undefined ? last.partId : partLabel(lastPart);
-    lastDrop =
-      last.state === "posted"
-        ? `${name}: posted ${time(last.postedAt ?? last.updatedAt, TimestampStyles.RelativeTime)} (${last.pages} messages).`
-        : `${name}: **not finished** (${last.messageIds.length} of ${last.pages} messages posted, ${last.attempts} failed ${last.attempts === 1 ? "try" : "tries"}).${last.lastError === undefined ? "" : ` Last error: ${last.lastError}.`}`;
+    if (last.state === "posted")
+      lastDrop = `${name}: posted ${time(last.postedAt ?? last.updatedAt, TimestampStyles.RelativeTime)} (${last.pages} messages).`;
+    else if (last.state === "abandoned")
+      lastDrop = `${name}: **given up** (${last.messageIds.length} of ${last.pages} messages posted): ${last.lastError ?? "abandoned"}.`;
+    else
+      lastDrop = `${name}: **not finished** (${last.messageIds.length} of ${last.pages} messages posted, ${last.attempts} failed ${last.attempts === 1 ? "try" : "tries"}).${last.lastError === undefined ? "" : ` Last error: ${last.lastError}.`}${last.blocked ? " The schedule waits for you: fix it, then /serial drop-now (or /serial skip-drop to give it up)." : ""}`;
   }
   let nextDrop = "No schedule: set one with /serial schedule.";
   if (scenes.every(({ part }) => released.has(part.id))) nextDrop = "Every part is out.";
   else if (settings.paused) nextDrop = "Paused: /serial resume starts the schedule again.";
+  else if (scheduleProblem !== undefined)
+    nextDrop = `None: ${scheduleProblem}. Set a new one with /serial schedule.`;
   else if (next !== undefined)
     nextDrop = `${time(next, TimestampStyles.FullDateShortTime)} (${time(next, TimestampStyles.RelativeTime)})`;
   const embed = new EmbedBuilder()
@@ -53,8 +58,9 @@ export function serialStatus(services: Services, guildId: string): ReplyMessage 
         value: `${scenes.filter(({ part }) => released.has(part.id)).length} of ${scenes.length} parts`,
         inline: true,
       },
-      { name: "Next drop", value: nextDrop },
-      { name: "Last drop", value: lastDrop },
+      { name: "Next drop", value: nextDrop.slice(0, FIELD_LIMIT) },
+      { name: "Last drop", value: lastDrop.slice(0, FIELD_LIMIT) },
+      ...vanishedField(services, released),
       { name: "Readers (authors not counted)", value: readersField(services, guildId, released) },
       { name: "Reactions (authors not counted)", value: reactionsField(services, guildId) },
     );
@@ -63,6 +69,18 @@ export function serialStatus(services: Services, guildId: string): ReplyMessage 
 
 /** Discord's limit for an embed field's value. */
 const FIELD_LIMIT = 1024;
+
+/** Released parts that are no longer in the story (renamed or removed), when there are any. */
+function vanishedField(services: Services, released: ReadonlySet<string>) {
+  const gone = [...released].filter((partId) => services.book.part(partId) === undefined);
+  if (gone.length === 0) return [];
+  return [
+    {
+      name: "Released, no longer in the story",
+      value: fitField(gone.map((partId) => `\`${partId}\``)),
+    },
+  ];
+}
 
 /** Per readable part, how many members started and finished it: the latest parts that fit. */
 function readersField(services: Services, guildId: string, released: ReadonlySet<string>): string {

@@ -12,6 +12,12 @@ describe("loadConfig", () => {
       dropSchedule: undefined,
       logLevel: "info",
       shardCount: "auto",
+      allowedGuildIds: undefined,
+      minDropIntervalMs: 3_600_000,
+      retentionMs: 30 * 86_400_000,
+      backupDir: undefined,
+      backupKeep: 7,
+      backupSchedule: "0 4 * * *",
     });
     expect(config.authorIds).toEqual(new Set());
   });
@@ -36,6 +42,12 @@ describe("loadConfig", () => {
       AUTHOR_IDS: " 323456789012345678 ,423456789012345678,",
       LOG_LEVEL: "warn",
       TOTAL_SHARDS: "2",
+      ALLOWED_GUILD_IDS: "523456789012345678, 623456789012345678",
+      MIN_DROP_INTERVAL_MINUTES: "1440",
+      DATA_RETENTION_DAYS: "0",
+      BACKUP_DIR: "backups",
+      BACKUP_KEEP: "3",
+      BACKUP_SCHEDULE: "30 2 * * 0",
     });
     expect(config).toMatchObject({
       discordToken: "token",
@@ -48,14 +60,26 @@ describe("loadConfig", () => {
       dropTimezone: "Europe/London",
       logLevel: "warn",
       shardCount: 2,
+      minDropIntervalMs: 86_400_000,
+      retentionMs: 0,
+      backupDir: "backups",
+      backupKeep: 3,
+      backupSchedule: "30 2 * * 0",
     });
     expect(config.authorIds).toEqual(new Set(["323456789012345678", "423456789012345678"]));
+    expect(config.allowedGuildIds).toEqual(new Set(["523456789012345678", "623456789012345678"]));
   });
 
   it.each([
     ["DISCORD_GUILD_ID", "my-server", /DISCORD_GUILD_ID: must be a Discord id/],
     ["AUTHOR_IDS", "123456789012345678,bob", /AUTHOR_IDS\.1: must be a Discord id/],
     ["DROP_SCHEDULE", "61 * * * *", /DROP_SCHEDULE: "61 \* \* \* \*" .*minute.*0 18 \* \* 5/],
+    ["DROP_SCHEDULE", "0 0 1-7 * 1#2", /DROP_SCHEDULE: "0 0 1-7 \* 1#2" never fires/],
+    ["BACKUP_SCHEDULE", "0 0 1 * 1L", /BACKUP_SCHEDULE: "0 0 1 \* 1L" never fires/],
+    ["ALLOWED_GUILD_IDS", "my-server", /ALLOWED_GUILD_IDS\.0: must be a Discord id/],
+    ["MIN_DROP_INTERVAL_MINUTES", "0", /MIN_DROP_INTERVAL_MINUTES: must be at least 1/],
+    ["DATA_RETENTION_DAYS", "a month", /DATA_RETENTION_DAYS: must be a whole number/],
+    ["BACKUP_KEEP", "0", /BACKUP_KEEP: must be at least 1/],
     ["DROP_TIMEZONE", "Mars/Olympus", /DROP_TIMEZONE: must be an IANA time zone/],
     ["DISCORD_API_URL", "localhost:8080", /DISCORD_API_URL: must be an http\(s\) URL/],
     ["LOG_LEVEL", "loud", /LOG_LEVEL/],

@@ -62,8 +62,14 @@ export function nextRuns(
       runs.push(from);
     }
     return { ok: true, runs };
-  } catch {
-    return { ok: false, problem: NEVER_FIRES };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      problem: /could not find next matching date/i.test(message)
+        ? NEVER_FIRES
+        : `cannot be computed (${message})`,
+    };
   } finally {
     void task.destroy();
   }

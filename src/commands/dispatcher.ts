@@ -86,10 +86,11 @@ export function createDispatcher(
       );
     }, deferAfterMs);
     try {
-      const reply = withNotes(await run(context), context);
+      const { reply, notesShown } = withNotes(await run(context), context);
       clearTimeout(timer);
       if ((await deferral) === "failed") return;
       await send(interaction, reply, deferral !== undefined);
+      notesShown();
       log.info(
         { ...where, ms: Math.round(performance.now() - started), deferred: deferral !== undefined },
         "interaction answered",
@@ -114,23 +115,34 @@ export function createDispatcher(
 
   /**
    * Adds what is waiting to be told to the member (once) above the reply, when it fits Discord's
-   * 2000 characters; a note that cannot be read or shown now waits for the next reply.
+   * 2000 characters; `notesShown` forgets the notes once the reply is sent. A note that cannot be
+   * read or shown now waits for the next reply.
    */
-  function withNotes(reply: Reply, context: CommandContext): Reply {
+  function withNotes(
+    reply: Reply,
+    context: CommandContext,
+  ): { reply: Reply; notesShown: () => void } {
     const { store } = services;
+    const where = { guildId: context.guildId, userId: context.userId };
+    const asIs = { reply, notesShown: () => undefined };
     try {
       const notes = store.notes.pending(context.guildId, context.userId);
-      if (notes.length === 0) return reply;
+      if (notes.length === 0) return asIs;
       const content = [memberNotes(notes), reply.message.content ?? ""].join("\n\n").trim();
-      if (content.length > CONTENT_LIMIT) return reply;
-      store.notes.forget(context.guildId, context.userId);
-      return { ...reply, message: { ...reply.message, content } };
+      if (content.length > CONTENT_LIMIT) return asIs;
+      return {
+        reply: { ...reply, message: { ...reply.message, content } },
+        notesShown: () => {
+          try {
+            store.notes.forget(context.guildId, context.userId);
+          } catch (error) {
+            log.error({ ...where, err: error }, "could not forget the member notes shown");
+          }
+        },
+      };
     } catch (error) {
-      log.error(
-        { guildId: context.guildId, userId: context.userId, err: error },
-        "could not read member notes",
-      );
-      return reply;
+      log.error({ ...where, err: error }, "could not read member notes");
+      return asIs;
     }
   }
 

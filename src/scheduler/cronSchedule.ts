@@ -34,7 +34,7 @@ export function cronSyntaxProblem(expression: string): string | undefined {
 
 /** The words for a schedule that parses but has no next run. */
 const NEVER_FIRES =
-  "never fires: no date matches it (node-cron needs the day of the month and the day of the week to match together, so `0 0 1-7 * 1#2` never comes)";
+  "never fires: no date matches it (node-cron fires only on days where the day of the month and the day of the week both match)";
 
 /**
  * The next `count` runs after `after`, from node-cron's own matcher, so that what the bot shows

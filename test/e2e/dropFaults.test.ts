@@ -1,9 +1,7 @@
-import { cpSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Fault } from "../../src/localDiscord/FaultPlan.js";
 import type { RecordedRequest } from "../../src/localDiscord/RequestLog.js";
-import { tempDir } from "../helpers/tempDir.js";
+import { oneReactionStory } from "../helpers/oneReactionStory.js";
 import { embedOf, type Harness, messageOf, startHarness } from "./harness.js";
 
 let h: Harness;
@@ -15,13 +13,7 @@ afterEach(async () => {
 });
 
 /** The bot on the real story with one reaction, so a drop skips the 250 ms reaction spacing. */
-function start(): Promise<Harness> {
-  const story = tempDir();
-  cpSync("story", story, { recursive: true });
-  const meta = join(story, "story.md");
-  writeFileSync(meta, readFileSync(meta, "utf8").replace(/^reactions: .*$/m, 'reactions: ["❤️"]'));
-  return startHarness({ STORY_DIR: story });
-}
+const start = (): Promise<Harness> => startHarness({ STORY_DIR: oneReactionStory() });
 
 const serial = (subcommand: string, options: Record<string, string> = {}, timeoutMs?: number) =>
   h.discord.runCommand({

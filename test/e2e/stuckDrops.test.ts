@@ -1,7 +1,7 @@
-import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { tempDir } from "../helpers/tempDir.js";
+import { oneReactionStory } from "../helpers/oneReactionStory.js";
 import { embedOf, type Harness, messageOf, startHarness } from "./harness.js";
 
 let h: Harness;
@@ -22,8 +22,7 @@ const lastDrop = async () =>
 
 /** The bot on a copy of the story, with the first drop refused by a missing permission. */
 async function startWithRefusedDrop(): Promise<string> {
-  const story = tempDir();
-  cpSync("story", story, { recursive: true });
+  const story = oneReactionStory();
   h = await startHarness({ STORY_DIR: story });
   h.discord.denyBot(h.reading.id, ["SendMessages"]);
   expect(messageOf(await serial("drop-now")).content).toMatch(/New York\*\* is not out yet/);

@@ -22,12 +22,16 @@ export interface Harness {
   readonly reading: CreatedChannel;
   readonly reader: CreatedMember;
   readonly author: CreatedMember;
-  readonly config: Config;
+  /** The settings the bot runs with now (see `restart`). */
+  config: Config;
   /** The bot's log lines, as it would write them to stdout (only with `logLevel`). */
   readonly logs: string[];
   app: App;
-  /** Stops the bot and starts it again on the same database, as after a restart. */
-  restart(): Promise<void>;
+  /**
+   * Stops the bot and starts it again on the same database, as after a restart; `env` changes
+   * settings from this start on, as an operator editing .env between the two would.
+   */
+  restart(env?: Record<string, string>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -49,7 +53,8 @@ export async function startHarness(
     author,
     env: serverEnv,
   } = await startLocalServer(options);
-  const config = loadConfig({ ...serverEnv, DATABASE_PATH: join(tempDir(), "serial.db"), ...env });
+  let settings = { ...serverEnv, DATABASE_PATH: join(tempDir(), "serial.db"), ...env };
+  const config = loadConfig(settings);
   const logs: string[] = [];
   const log = createLogger({
     level: logLevel,
@@ -65,9 +70,11 @@ export async function startHarness(
     config,
     logs,
     app: await startApp(config, log),
-    async restart() {
+    async restart(changes = {}) {
       await harness.app.stop();
-      harness.app = await startApp(config, log);
+      settings = { ...settings, ...changes };
+      harness.config = loadConfig(settings);
+      harness.app = await startApp(harness.config, log);
     },
     async close() {
       await harness.app.stop();

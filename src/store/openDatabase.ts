@@ -33,7 +33,7 @@ export function openDatabase(path: string): Db {
   try {
     const damage = quickCheckReport(db);
     if (damage !== undefined) throw damagedDatabaseError(path, damage);
-    db.pragma("journal_mode = WAL");
+    switchToWal(db);
     db.pragma("foreign_keys = ON");
     db.pragma("synchronous = NORMAL");
     migrate(db);
@@ -42,6 +42,28 @@ export function openDatabase(path: string): Db {
     throw explainSqliteError(path, error) ?? error;
   }
   return db;
+}
+
+/** How long opening waits for another process (a shard) switching the same new file to WAL. */
+const WAL_SWITCH_WAIT_MS = 5000;
+
+/**
+ * Switches the database to WAL. On a new file two shards starting together both try, and SQLite
+ * answers the second at once with SQLITE_BUSY (the busy timeout does not cover this change), so
+ * it waits a little and tries again, up to WAL_SWITCH_WAIT_MS; by then the first has switched.
+ */
+function switchToWal(db: Db): void {
+  const deadline = Date.now() + WAL_SWITCH_WAIT_MS;
+  for (;;) {
+    try {
+      db.pragma("journal_mode = WAL");
+      return;
+    } catch (error) {
+      const busy = error instanceof Database.SqliteError && error.code.startsWith("SQLITE_BUSY");
+      if (!busy || Date.now() > deadline) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+    }
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { once } from "node:events";
-import { type Client, Events, RESTEvents } from "discord.js";
+import { type Client, Events, RESTEvents, ShardClientUtil } from "discord.js";
 import { createDispatcher } from "./commands/dispatcher.js";
 import { buttonHandlers, chatCommands } from "./commands/registry.js";
 import { syncCommands } from "./commands/syncCommands.js";
@@ -103,7 +103,12 @@ export async function startApp(config: Config, baseLog: Logger): Promise<App> {
     scheduler.addGuild(guild.id);
   });
   client.on(Events.GuildDelete, (guild) => {
-    log.info({ guildId: guild.id }, "removed from a server; its data is kept for the retention");
+    log.info(
+      { guildId: guild.id },
+      access.serves(guild.id)
+        ? "removed from a server; its data is kept for the retention"
+        : "left a server it does not serve",
+    );
     scheduler.removeGuild(guild.id);
     store.departures.record(guild.id, clock());
   });
@@ -138,6 +143,7 @@ export async function startApp(config: Config, baseLog: Logger): Promise<App> {
       if (access.serves(guildId)) store.departures.clear(guildId);
       else void access.leave(guildId, "it is not in ALLOWED_GUILD_IDS");
     }
+    noteDeparturesWhileDown(client, store, log, clock());
     await syncCommands(
       { rest: client.rest, applicationId: client.application.id, guildId: config.discordGuildId },
       chatCommands.values(),
@@ -173,6 +179,24 @@ export async function startApp(config: Config, baseLog: Logger): Promise<App> {
   } catch (error) {
     await stop();
     throw error;
+  }
+}
+
+/**
+ * Servers the database knows (of this process's shards) that the bot is no longer in: it was
+ * removed while it was down, so no GUILD_DELETE came. Their retention starts now.
+ */
+function noteDeparturesWhileDown(client: Client<true>, store: Store, log: Logger, now: Date): void {
+  const shard = client.shard;
+  const mine = (guildId: string) =>
+    shard === null || shard.ids.includes(ShardClientUtil.shardIdForGuildId(guildId, shard.count));
+  for (const guildId of store.departures.knownGuilds()) {
+    if (client.guilds.cache.has(guildId) || !mine(guildId)) continue;
+    store.departures.record(guildId, now);
+    log.info(
+      { guildId },
+      "no longer in a server it has data for; its data is kept for the retention",
+    );
   }
 }
 

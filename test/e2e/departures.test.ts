@@ -109,4 +109,14 @@ describe("servers the bot was removed from", () => {
       embedOf(await run(other.systemChannelId, otherReader.id, "progress")).description,
     ).toBeDefined();
   });
+
+  it("notices at start a server it was removed from while it was down, and purges it after the retention", async () => {
+    h = await startHarness({}, {}, { logLevel: "info" });
+    expect(embedOf(await run(h.reading.id, h.reader.id, "next")).title).toBeDefined();
+    expect(tablesWithRows(h.config.databasePath, h.guild.id)).toContain("progress");
+    await h.app.stop();
+    h.discord.removeBot(h.guild.id);
+    await h.restart({ DATA_RETENTION_DAYS: "0" });
+    expect(tablesWithRows(h.config.databasePath, h.guild.id)).toEqual([]);
+  });
 });

@@ -1,15 +1,11 @@
-import { once } from "node:events";
 import { setTimeout as sleep } from "node:timers/promises";
-import { Client, Events, GatewayIntentBits, Routes } from "discord.js";
-import { pino } from "pino";
+import { type Client, Routes } from "discord.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createDispatcher } from "../../src/commands/dispatcher.js";
 import type { ButtonHandler, ChatCommand } from "../../src/commands/types.js";
 import { UserError } from "../../src/commands/UserError.js";
 import { LocalDiscord } from "../../src/localDiscord/LocalDiscord.js";
+import { dispatcherClient, type LoggedLine } from "../helpers/dispatcherClient.js";
 import { eventually } from "../helpers/eventually.js";
-import { testServices } from "../helpers/services.js";
-import { storyFixture } from "../helpers/storyFixture.js";
 import { messageOf } from "./harness.js";
 
 /** A command whose handler takes `ms` and then answers, or throws what it is given. */
@@ -46,35 +42,18 @@ let discord: LocalDiscord;
 let client: Client;
 let channelId: string;
 let userId: string;
-let logged: { level: number; msg: string }[];
+let logged: LoggedLine[];
 
 beforeEach(async () => {
   discord = await LocalDiscord.start({ interactionTimeoutMs: 300 });
   const guild = discord.createGuild({ name: "Test" });
   channelId = guild.systemChannelId;
   userId = discord.addMember(guild.id, { username: "member" }).id;
-  logged = [];
-  const services = {
-    ...testServices(storyFixture([])),
-    log: pino({ level: "info" }, { write: (line: string) => logged.push(JSON.parse(line)) }),
-  };
-  client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: discord.apiUrl } });
-  client.on(
-    Events.InteractionCreate,
-    createDispatcher({
-      services,
-      commands,
-      buttons: new Map([["bump", bump]]),
-      clock: () => new Date(),
-      deferAfterMs: 100,
-    }),
-  );
-  const ready = once(client, Events.ClientReady);
-  await client.login(discord.token);
-  await ready;
-  await client.rest.put(Routes.applicationCommands(discord.application.id), {
-    body: [...commands.values()].map((c) => c.data),
-  });
+  ({ client, logged } = await dispatcherClient(discord, {
+    commands,
+    buttons: new Map([["bump", bump]]),
+    deferAfterMs: 100,
+  }));
 });
 
 afterEach(async () => {

@@ -1,13 +1,9 @@
-import { once } from "node:events";
-import { Client, Events, GatewayIntentBits, Routes } from "discord.js";
-import { pino } from "pino";
+import { type Client, Routes } from "discord.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createDispatcher } from "../../src/commands/dispatcher.js";
 import type { ButtonHandler, ChatCommand } from "../../src/commands/types.js";
 import { type CreatedGuild, LocalDiscord } from "../../src/localDiscord/LocalDiscord.js";
+import { dispatcherClient, type LoggedLine } from "../helpers/dispatcherClient.js";
 import { eventually } from "../helpers/eventually.js";
-import { testServices } from "../helpers/services.js";
-import { storyFixture } from "../helpers/storyFixture.js";
 import { messageOf } from "./harness.js";
 
 const NOT_SERVED = "I don't serve this server. Ask the bot's operator if you think I should.";
@@ -45,7 +41,7 @@ let client: Client;
 let served: CreatedGuild;
 let stranger: CreatedGuild;
 let refused: string[];
-let logged: { level: number; msg: string; guildId?: string }[];
+let logged: LoggedLine[];
 
 beforeEach(async () => {
   discord = await LocalDiscord.start({ interactionTimeoutMs: 1000 });
@@ -53,29 +49,12 @@ beforeEach(async () => {
   stranger = discord.createGuild({ name: "Stranger" });
   handled = [];
   refused = [];
-  logged = [];
-  const services = {
-    ...testServices(storyFixture([])),
-    log: pino({ level: "info" }, { write: (line: string) => logged.push(JSON.parse(line)) }),
-  };
-  client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: discord.apiUrl } });
-  client.on(
-    Events.InteractionCreate,
-    createDispatcher({
-      services,
-      commands: new Map([[pick.data.name, pick]]),
-      buttons: new Map([[press.prefix, press]]),
-      clock: () => new Date(),
-      serves: (guildId) => guildId === served.id,
-      refuseStranger: (guildId) => refused.push(guildId),
-    }),
-  );
-  const ready = once(client, Events.ClientReady);
-  await client.login(discord.token);
-  await ready;
-  await client.rest.put(Routes.applicationCommands(discord.application.id), {
-    body: [pick.data],
-  });
+  ({ client, logged } = await dispatcherClient(discord, {
+    commands: new Map([[pick.data.name, pick]]),
+    buttons: new Map([[press.prefix, press]]),
+    serves: (guildId) => guildId === served.id,
+    refuseStranger: (guildId) => refused.push(guildId),
+  }));
 });
 
 afterEach(async () => {

@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { StoredMessage } from "../../src/localDiscord/LocalDiscord.js";
-import type { RecordedRequest } from "../../src/localDiscord/RequestLog.js";
 import { eventually } from "../helpers/eventually.js";
 import { oneReactionStory } from "../helpers/oneReactionStory.js";
-import { buttonOn, type Harness, messageOf, startHarness } from "./harness.js";
+import { buttonOn, type Harness, messageOf, restartAndCatchUp, startHarness } from "./harness.js";
 
 let h: Harness;
 
@@ -14,8 +13,6 @@ afterEach(async () => {
 
 const counts = (excluded: readonly string[] = []) =>
   h.app.store.reactions.tallies(h.guild.id, "drago", excluded);
-const catchUps = () =>
-  h.logs.filter((line) => line.includes('"msg":"reactions reconciled"')).length;
 
 /** Starts the bot with its log kept, and has the author drop Part 1; its last message. */
 async function startWithPartOneDropped(): Promise<StoredMessage> {
@@ -41,22 +38,6 @@ async function forgetMe(userId: string): Promise<void> {
   expect(messageOf(erased).content).toMatch(/^Done: I no longer keep anything about you/);
 }
 
-/**
- * Restarts the bot (`whileDown` runs while it is stopped) and waits for its start-up reaction
- * catch-up, which runs in the background; the GET requests made meanwhile.
- */
-async function restartAndCatchUp(
-  whileDown: () => void = () => undefined,
-): Promise<RecordedRequest[]> {
-  const before = catchUps();
-  await h.app.stop();
-  const from = h.discord.requests.length;
-  whileDown();
-  await h.restart();
-  await eventually(() => catchUps() > before, "the start-up reaction catch-up");
-  return h.discord.requests.slice(from).filter((request) => request.method === "GET");
-}
-
 describe("/forget-me and the start-up reaction catch-up", () => {
   it("does not record a forgotten member's old reactions again after restarts; reactions made afterwards count", async () => {
     const last = await startWithPartOneDropped();
@@ -66,7 +47,7 @@ describe("/forget-me and the start-up reaction catch-up", () => {
     expect(counts()).toEqual([]);
 
     // The ❤️ is still on the message in Discord: the catch-up reads it, and leaves it out.
-    const read = await restartAndCatchUp();
+    const read = await restartAndCatchUp(h);
     expect(read.map((request) => request.path)).toContain(
       `/channels/${h.reading.id}/messages/${last.id}/reactions/❤️`,
     );
@@ -76,7 +57,7 @@ describe("/forget-me and the start-up reaction catch-up", () => {
     await eventually(() => counts().length === 1, "the reader's new 😢 recorded");
     expect(counts()).toEqual([{ partId: "new-york", emoji: "😢", readers: 1 }]);
 
-    await restartAndCatchUp();
+    await restartAndCatchUp(h);
     expect(counts()).toEqual([{ partId: "new-york", emoji: "😢", readers: 1 }]);
   });
 
@@ -90,7 +71,7 @@ describe("/forget-me and the start-up reaction catch-up", () => {
       times: Number.POSITIVE_INFINITY,
       fault: { status: 503 },
     });
-    await restartAndCatchUp(() => {
+    await restartAndCatchUp(h, () => {
       h.discord.react(h.reader.id, h.reading.id, last.id, "😮");
       h.discord.react(other.id, h.reading.id, last.id, "😮");
     });
@@ -100,14 +81,14 @@ describe("/forget-me and the start-up reaction catch-up", () => {
     unreadable.clear();
 
     // The bot cannot tell whether the reader's 😮 was there before the erasure: it is left out.
-    await restartAndCatchUp();
+    await restartAndCatchUp(h);
     expect(counts()).toEqual([{ partId: "new-york", emoji: "😮", readers: 1 }]);
     expect(counts([other.id])).toEqual([]);
 
     // That catch-up was complete: what the reader does while the bot is down from now on is new.
-    await restartAndCatchUp(() => h.discord.react(h.reader.id, h.reading.id, last.id, "🔥"));
+    await restartAndCatchUp(h, () => h.discord.react(h.reader.id, h.reading.id, last.id, "🔥"));
     expect(counts([other.id])).toEqual([{ partId: "new-york", emoji: "🔥", readers: 1 }]);
-    await restartAndCatchUp();
+    await restartAndCatchUp(h);
     expect(counts([other.id])).toEqual([{ partId: "new-york", emoji: "🔥", readers: 1 }]);
   });
 });

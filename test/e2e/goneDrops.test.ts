@@ -1,11 +1,9 @@
 import { Routes } from "discord.js";
-import { pino } from "pino";
 import { afterEach, describe, expect, it } from "vitest";
-import { startApp } from "../../src/app.js";
 import type { RecordedRequest } from "../../src/localDiscord/RequestLog.js";
 import { eventually } from "../helpers/eventually.js";
 import { oneReactionStory } from "../helpers/oneReactionStory.js";
-import { type Harness, messageOf, startHarness } from "./harness.js";
+import { type Harness, messageOf, restartAndCatchUp, startHarness } from "./harness.js";
 
 let h: Harness;
 
@@ -23,24 +21,6 @@ const serial = (subcommand: string, options: Record<string, string> = {}) =>
     options,
   });
 const counts = () => h.app.store.reactions.tallies(h.guild.id, "drago", []);
-const catchUps = () =>
-  h.logs.filter((line) => line.includes('"msg":"reactions reconciled"')).length;
-
-/**
- * Restarts the bot (`whileDown` runs while it is stopped) and waits for its start-up reaction
- * catch-up, which runs in the background; the GET requests made meanwhile.
- */
-async function restartAndCatchUp(
-  whileDown: () => void = () => undefined,
-): Promise<RecordedRequest[]> {
-  const before = catchUps();
-  await h.app.stop();
-  const from = h.discord.requests.length;
-  whileDown();
-  await h.restart();
-  await eventually(() => catchUps() > before, "the start-up reaction catch-up");
-  return h.discord.requests.slice(from).filter((request) => request.method === "GET");
-}
 
 /** The requests for one message or its reactions. */
 const about = (requests: readonly RecordedRequest[], channelId: string, messageId: string) =>
@@ -58,7 +38,7 @@ describe("drop messages and channels that are gone", () => {
     await eventually(() => counts().length === 1, "the ❤️ on the first page recorded");
     await h.app.client.rest.delete(Routes.channelMessage(h.reading.id, gone.id));
 
-    const first = await restartAndCatchUp(() =>
+    const first = await restartAndCatchUp(h, () =>
       h.discord.react(h.reader.id, h.reading.id, kept.id, "😢"),
     );
     const asked = about(first, h.reading.id, gone.id);
@@ -74,7 +54,7 @@ describe("drop messages and channels that are gone", () => {
       { partId: "new-york", emoji: "😢", readers: 1 },
     ]);
 
-    const second = await restartAndCatchUp(() =>
+    const second = await restartAndCatchUp(h, () =>
       h.discord.unreact(h.reader.id, h.reading.id, kept.id, "😢"),
     );
     expect(about(second, h.reading.id, gone.id)).toEqual([]);
@@ -100,7 +80,7 @@ describe("drop messages and channels that are gone", () => {
     const inChannel = (requests: readonly RecordedRequest[], channelId: string) =>
       requests.filter((request) => request.path.startsWith(`/channels/${channelId}/`));
 
-    const first = await restartAndCatchUp(() => {
+    const first = await restartAndCatchUp(h, () => {
       h.discord.deleteChannel(h.reading.id);
       h.discord.react(h.reader.id, chapters.id, current[1]?.id ?? "", "😢");
     });
@@ -115,7 +95,7 @@ describe("drop messages and channels that are gone", () => {
       { partId: "new-york", emoji: "❤️", readers: 1 },
     ]);
 
-    const second = await restartAndCatchUp();
+    const second = await restartAndCatchUp(h);
     expect(inChannel(second, h.reading.id)).toEqual([]);
     expect(
       inChannel(second, chapters.id).filter((request) => !request.path.includes("/reactions/")),
@@ -125,8 +105,7 @@ describe("drop messages and channels that are gone", () => {
   it("tries a drop the channel refuses (403) once, not at every tick of an every-second schedule; /serial drop-now tries once more, and posts it once the channel is fixed", async () => {
     h = await startHarness({ STORY_DIR: oneReactionStory() });
     h.discord.denyBot(h.reading.id, ["SendMessages"]);
-    await h.app.stop();
-    h.app = await startApp({ ...h.config, dropSchedule: "* * * * * *" }, pino({ level: "silent" }));
+    await h.restart({ DROP_SCHEDULE: "* * * * * *" });
     const pagePosts = () =>
       h.discord.requests.filter(
         (request) =>

@@ -11,8 +11,10 @@ import type {
   StoredMessage,
 } from "../../src/localDiscord/LocalDiscord.js";
 import type { LocalDiscordOptions } from "../../src/localDiscord/LocalDiscordOptions.js";
+import type { RecordedRequest } from "../../src/localDiscord/RequestLog.js";
 import { createLogger } from "../../src/logger.js";
 import { startLocalServer } from "../../src/sandbox/startLocalServer.js";
+import { eventually } from "../helpers/eventually.js";
 import { tempDir } from "../helpers/tempDir.js";
 
 /** The bot (real discord.js client, real app wiring) against a local Discord with one server. */
@@ -120,4 +122,24 @@ export function buttonOn(message: StoredMessage, label: string): string {
   if (button === undefined)
     throw new Error(`No button labelled "${label}" on message ${message.id}`);
   return button.customId;
+}
+
+/**
+ * Restarts the bot (`whileDown` runs while it is stopped) and waits for its start-up reaction
+ * catch-up, which runs in the background (the harness must keep logs from "info"); the GET
+ * requests made meanwhile.
+ */
+export async function restartAndCatchUp(
+  h: Harness,
+  whileDown: () => void = () => undefined,
+): Promise<RecordedRequest[]> {
+  const catchUps = () =>
+    h.logs.filter((line) => line.includes('"msg":"reactions reconciled"')).length;
+  const before = catchUps();
+  await h.app.stop();
+  const from = h.discord.requests.length;
+  whileDown();
+  await h.restart();
+  await eventually(() => catchUps() > before, "the start-up reaction catch-up");
+  return h.discord.requests.slice(from).filter((request) => request.method === "GET");
 }

@@ -16,9 +16,19 @@ const FRIDAYS = "0 18 * * 5";
 const MONDAYS = "0 9 * * 1";
 
 /** A scheduler over a real store, with a fake REST, fake time and a clock the test sets. */
-function setup(guilds: readonly string[], scenes = ["one", "two", "three"]) {
+function setup(
+  guilds: readonly string[],
+  scenes = ["one", "two", "three"],
+  releaseAt: Readonly<Record<string, Date>> = {},
+) {
   const store = new Store(join(tempDir(), "serial.db"));
-  const book = bindBook(storyFixture(scenes.map((id) => ({ id, text: prose(1, 2, id) }))));
+  const story = storyFixture(scenes.map((id) => ({ id, text: prose(1, 2, id) })));
+  const book = bindBook({
+    ...story,
+    parts: story.parts.map((part) =>
+      releaseAt[part.id] === undefined ? part : { ...part, releaseAt: releaseAt[part.id] },
+    ),
+  });
   const rest = new FakeDiscordRest();
   const schedules = new FakeSchedules();
   const clock = { now: new Date("2026-12-01T12:00:00Z") };
@@ -200,43 +210,9 @@ describe("DropScheduler", () => {
 
   it("drops a scene at its own release time from the timer, and survives a failing store there", async () => {
     process.on("unhandledRejection", onUnhandled);
-    const t = setup(["1"]);
+    const t = setup(["1"], ["one", "two"], { two: new Date("2026-12-02T09:00:00Z") });
     t.set("1", undefined);
-    const timed = {
-      ...t.book.story,
-      parts: t.book.story.parts.map((part) =>
-        part.id === "two" ? { ...part, releaseAt: new Date("2026-12-02T09:00:00Z") } : part,
-      ),
-    };
-    const book = bindBook(timed);
-    const scheduler = new DropScheduler({
-      store: t.store,
-      book,
-      poster: new DropPoster({
-        rest: t.rest,
-        store: t.store,
-        book,
-        log: pino({ level: "silent" }),
-        clock: () => t.clock.now,
-        botUserId: () => BOT,
-      }),
-      notifier: new DropNotifier({
-        rest: t.rest,
-        store: t.store,
-        book,
-        log: pino({ level: "silent" }),
-        clock: () => t.clock.now,
-      }),
-      log: pino({ level: "silent" }),
-      clock: () => t.clock.now,
-      schedules: t.schedules,
-      minIntervalMs: 3_600_000,
-      defaults: { channelId: undefined, schedule: undefined, timezone: "UTC" },
-      guildIds: () => ["1"],
-      channelInGuild: () => true,
-      channelProblem: () => undefined,
-      tellAuthors: async () => undefined,
-    });
+    const { scheduler } = t;
     await scheduler.start();
     expect(t.schedules.timed.map((entry) => entry.moment)).toEqual([
       new Date("2026-12-02T09:00:00Z"),

@@ -93,25 +93,37 @@ export async function startApp(config: Config, baseLog: Logger): Promise<App> {
     );
   });
   trackReactions(client, store, log, clock);
-  client.on(Events.GuildCreate, (guild) => {
-    if (!access.serves(guild.id)) {
-      void access.leave(guild.id, "it added the bot");
-      return;
+  /** Runs a server event's work; a failure (the database, say) is logged, never fatal. */
+  const guarded = (event: string, guildId: string, work: () => void) => {
+    try {
+      work();
+    } catch (error) {
+      log.error({ guildId, event, err: error }, "could not handle a server event");
     }
-    log.info({ guildId: guild.id }, "joined a server");
-    store.departures.clear(guild.id);
-    scheduler.addGuild(guild.id);
-  });
-  client.on(Events.GuildDelete, (guild) => {
-    log.info(
-      { guildId: guild.id },
-      access.serves(guild.id)
-        ? "removed from a server; its data is kept for the retention"
-        : "left a server it does not serve",
-    );
-    scheduler.removeGuild(guild.id);
-    store.departures.record(guild.id, clock());
-  });
+  };
+  client.on(Events.GuildCreate, (guild) =>
+    guarded("guildCreate", guild.id, () => {
+      if (!access.serves(guild.id)) {
+        void access.leave(guild.id, "it added the bot");
+        return;
+      }
+      log.info({ guildId: guild.id }, "joined a server");
+      store.departures.clear(guild.id);
+      scheduler.addGuild(guild.id);
+    }),
+  );
+  client.on(Events.GuildDelete, (guild) =>
+    guarded("guildDelete", guild.id, () => {
+      log.info(
+        { guildId: guild.id },
+        access.serves(guild.id)
+          ? "removed from a server; its data is kept for the retention"
+          : "left a server it does not serve",
+      );
+      scheduler.removeGuild(guild.id);
+      store.departures.record(guild.id, clock());
+    }),
+  );
   client.on(Events.Error, (error) => log.error({ err: error }, "discord client error"));
   client.on(Events.Warn, (message) => log.warn({ source: "discord.js" }, message));
   client.rest.on(RESTEvents.InvalidRequestWarning, ({ count, remainingTime }) => {
@@ -150,18 +162,19 @@ export async function startApp(config: Config, baseLog: Logger): Promise<App> {
       log,
     );
     await scheduler.start();
-    if (client.shard === null || client.shard.ids.includes(0)) {
-      maintenance = startMaintenance({
-        store,
-        schedules,
-        log,
-        clock,
-        backupDir: config.backupDir,
-        backupKeep: config.backupKeep,
-        backupSchedule: config.backupSchedule,
-        retentionMs: config.retentionMs,
-      });
-    }
+    maintenance = startMaintenance({
+      store,
+      schedules,
+      log,
+      clock,
+      // One process of a sharded bot backs up: the one with shard 0.
+      backupDir:
+        client.shard === null || client.shard.ids.includes(0) ? config.backupDir : undefined,
+      backupKeep: config.backupKeep,
+      backupSchedule: config.backupSchedule,
+      retentionMs: config.retentionMs,
+      isMine: (guildId) => isMine(client, guildId),
+    });
     void reconcileAll(servedGuilds(), {
       rest: client.rest,
       store,
@@ -182,16 +195,21 @@ export async function startApp(config: Config, baseLog: Logger): Promise<App> {
   }
 }
 
+/** Whether a server belongs to one of this process's shards (every server, unsharded). */
+function isMine(client: Client, guildId: string): boolean {
+  const shard = client.shard;
+  return (
+    shard === null || shard.ids.includes(ShardClientUtil.shardIdForGuildId(guildId, shard.count))
+  );
+}
+
 /**
  * Servers the database knows (of this process's shards) that the bot is no longer in: it was
  * removed while it was down, so no GUILD_DELETE came. Their retention starts now.
  */
 function noteDeparturesWhileDown(client: Client<true>, store: Store, log: Logger, now: Date): void {
-  const shard = client.shard;
-  const mine = (guildId: string) =>
-    shard === null || shard.ids.includes(ShardClientUtil.shardIdForGuildId(guildId, shard.count));
   for (const guildId of store.departures.knownGuilds()) {
-    if (client.guilds.cache.has(guildId) || !mine(guildId)) continue;
+    if (client.guilds.cache.has(guildId) || !isMine(client, guildId)) continue;
     store.departures.record(guildId, now);
     log.info(
       { guildId },

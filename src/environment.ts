@@ -12,7 +12,9 @@ export function readEnvironment(): Config {
 
 /**
  * Runs a command-line entry point. A problem the person can fix (a setting, the story folder,
- * the database) is printed as its message alone, and the process exits with status 1.
+ * the database) is printed as its message alone, and the process exits with status 1 at once:
+ * a process started by a shard manager would otherwise live on through its IPC channel, never
+ * seen to fail, and never started again.
  */
 export async function runMain(main: () => Promise<void>): Promise<void> {
   try {
@@ -29,11 +31,12 @@ export async function runMain(main: () => Promise<void>): Promise<void> {
         `The bot stopped on an unexpected error:\n${String(error instanceof Error ? error.stack : error)}\n`,
       );
     }
-    process.exitCode = 1;
+    process.exit(1);
   }
 }
 
-/** How long a stop after a fatal error may take before the process exits anyway. */
+/** How long a stop may take before the process exits anyway: asked to, or after a fatal error. */
+const STOP_MS = 30_000;
 const FATAL_STOP_MS = 10_000;
 
 /**
@@ -42,22 +45,32 @@ const FATAL_STOP_MS = 10_000;
  *   stopping is ignored, as a terminal's Ctrl-C reaches a whole process group; a process started
  *   by a manager (with an IPC channel) also stops when that channel closes, so it never outlives it.
  * - on a promise rejected with no handler, or an exception nothing caught: the error is logged
- *   with what it was, then `stop`, then exit 1 (within FATAL_STOP_MS), for a supervisor to start
- *   the process again. Nothing in the bot is meant to get here; this is the last net.
+ *   with what it was, then `stop`, then exit 1 (also when it comes while stopping), for a
+ *   supervisor to start the process again. Nothing in the bot is meant to get here; this is the
+ *   last net.
+ * A stop that takes too long (STOP_MS, FATAL_STOP_MS) ends with exit 1 anyway.
  */
 export function superviseProcess(
   log: Logger,
   stop: (signal: NodeJS.Signals) => Promise<void>,
 ): void {
   let stopping = false;
-  const shutdown = (signal: NodeJS.Signals, exitCode: 0 | 1) => {
+  let exitCode: 0 | 1 = 0;
+  const shutdown = (signal: NodeJS.Signals, code: 0 | 1) => {
+    if (code === 1) exitCode = 1;
     if (stopping) {
       log.info({ signal }, "already shutting down");
       return;
     }
     stopping = true;
-    log.info({ signal, exitCode }, "shutting down");
-    if (exitCode === 1) setTimeout(() => process.exit(1), FATAL_STOP_MS).unref();
+    log.info({ signal, exitCode: code }, "shutting down");
+    setTimeout(
+      () => {
+        log.error({ signal }, "stopping took too long; exiting now");
+        process.exit(1);
+      },
+      code === 1 ? FATAL_STOP_MS : STOP_MS,
+    ).unref();
     stop(signal).then(
       () => process.exit(exitCode),
       (error: unknown) => {

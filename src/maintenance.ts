@@ -14,25 +14,30 @@ export interface MaintenanceOptions {
   readonly backupSchedule: string;
   /** How long a server's data is kept after the bot leaves it. */
   readonly retentionMs: number;
+  /** Whether a server is this process's to look after (with sharding, its shards' servers). */
+  readonly isMine: (guildId: string) => boolean;
 }
 
 /** When the data of servers the bot left is looked at, besides at start (daily, UTC). */
 const PURGE_SCHEDULE = "17 3 * * *";
 
 /**
- * The store's upkeep, in one process of a sharded bot: the data of servers the bot left longer
- * ago than the retention is purged (at start and daily), and, with BACKUP_DIR set, the database
- * is backed up on schedule, keeping the newest BACKUP_KEEP. A job that fails is logged and runs
- * again next time; stop() waits for a backup in progress (closing the store would cut it short).
+ * The store's upkeep: the data of this process's servers that the bot left longer ago than the
+ * retention is purged (at start and daily: each shard purges its own, once it knows which it is
+ * in), and, with BACKUP_DIR set, the database is backed up on schedule, keeping the newest
+ * BACKUP_KEEP (give BACKUP_DIR to one process only). A job that fails is logged and runs again
+ * next time; stop() waits for a backup in progress (closing the store would cut it short).
  */
 export function startMaintenance(options: MaintenanceOptions): { stop(): Promise<void> } {
   const { store, schedules, log, clock, backupDir } = options;
   let backingUp: Promise<void> = Promise.resolve();
   const purge = async () => {
     try {
+      const cutoff = new Date(clock().getTime() - options.retentionMs);
       for (const guildId of store.departures.due(clock(), options.retentionMs)) {
-        store.purgeGuild(guildId);
-        log.info({ guildId }, "purged the data of a server the bot left");
+        if (options.isMine(guildId) && store.purgeGuild(guildId, cutoff)) {
+          log.info({ guildId }, "purged the data of a server the bot left");
+        }
       }
     } catch (error) {
       log.error({ err: error }, "could not purge the data of servers the bot left");

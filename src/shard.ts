@@ -61,7 +61,6 @@ await runMain(async () => {
     respawn: false,
   });
   let stopping = false;
-  let running = false;
   const respawns = new Set<NodeJS.Timeout>();
   manager.on("shardCreate", (shard) => {
     let readyAt: number | undefined;
@@ -71,7 +70,7 @@ await runMain(async () => {
       log.info({ shardId: shard.id }, "shard ready");
     });
     shard.on("death", () => {
-      if (stopping || !running) return;
+      if (stopping) return;
       if (readyAt !== undefined && Date.now() - readyAt >= STABLE_MS) failures = 0;
       readyAt = undefined;
       const delayMs = backoffDelay(failures, RESPAWN_BASE_MS, RESPAWN_MAX_MS);
@@ -108,6 +107,5 @@ await runMain(async () => {
     return;
   }
   if (stopping) return;
-  running = true;
   log.info({ totalShards }, "every shard ready; a shard that exits is started again");
 });

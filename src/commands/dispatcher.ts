@@ -41,7 +41,7 @@ const OUR_FAULT = "Something went wrong on our side. Please try again in a momen
 const CONTENT_LIMIT = 2000;
 
 const NOT_SAVED =
-  "I couldn't save that: the bot's storage is failing right now, so nothing was saved and your place in the story is where it was. Please try again later.";
+  "The bot's storage is failing right now, so I couldn't finish that. Your place in the story is where it was last saved. Please try again later.";
 
 type Answerable = ChatInputCommandInteraction | ButtonInteraction;
 

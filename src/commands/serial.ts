@@ -74,14 +74,14 @@ const subcommands: Readonly<Record<string, Subcommand>> = {
         `${problem} Pick another channel, or fix the channel's permissions and try again.`,
       );
     services.store.settings.update(context.guildId, { channelId }, context.now);
-    const waiting = services.store.drops.unfinished(context.guildId, services.book.story.meta.id);
-    if (waiting?.blocked === true) {
-      services.store.drops.unblock(waiting, context.now);
-      return say(
-        `New parts will be posted in <#${channelId}>. The part that could not be posted goes out at the next drop time, or now with /serial drop-now.`,
-      );
-    }
-    return say(`New parts will be posted in <#${channelId}>.`);
+    const { waiting, retried } = services.drops.useChannel(context.guildId, channelId, context.now);
+    const chosen = `New parts will be posted in <#${channelId}>.`;
+    if (waiting === undefined) return say(chosen);
+    return say(
+      retried
+        ? `${chosen} The part that could not be posted goes out at the next drop time, or now with /serial drop-now.`
+        : `${chosen} The part that could not be posted has already begun in <#${waiting.channelId}>, and a part is never split across channels: fix that channel, then /serial drop-now (or give it up with /serial skip-drop).`,
+    );
   },
 
   schedule(services, context) {

@@ -57,6 +57,12 @@ export interface DropControl {
   reschedule(guildId: string): void;
   /** Why the bot cannot post drops in a channel, or undefined when it can. */
   channelProblem(guildId: string, channelId: string): string | undefined;
+  /** The authors chose a reading channel: lets a drop waiting for them go when it can. */
+  useChannel(
+    guildId: string,
+    channelId: string,
+    now: Date,
+  ): { readonly waiting: Drop | undefined; readonly retried: boolean };
 }
 
 /** Who asked, where, when, and with which options: plain data, no discord.js objects. */

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { DiscordAPIError, HTTPError, type REST, Routes } from "discord.js";
+import { DiscordAPIError, HTTPError, type REST, Routes, SnowflakeUtil } from "discord.js";
 import { z } from "zod";
 import type { Book } from "../core/Book.js";
 import type { Drop, DropOutcome, EffectiveSettings } from "../core/drop.js";
@@ -42,8 +42,14 @@ const recentMessages = z.array(
   }),
 );
 
-/** How many of a channel's latest messages Discord returns at most, and the bot looks through. */
+/** How many messages Discord returns at most, and the bot looks through for its pages. */
 const RECENT_LIMIT = 100;
+
+/** How far before a drop's start its first page is looked for: Discord's clock may differ. */
+const CLOCK_MARGIN_MS = 5 * 60_000;
+
+/** Discord's code for a message that is gone (a moderator deleted a page mid-drop). */
+const UNKNOWN_MESSAGE = 10008;
 
 /** What a server adds to its drops. */
 export type DropExtras = Pick<EffectiveSettings, "pingRoleId" | "threads">;
@@ -57,7 +63,6 @@ const REACTION_SPACING_MS = 250;
 /** Discord errors that no retry will fix until someone changes something. */
 const PERMANENT: Readonly<Record<number, string>> = {
   10003: "the reading channel no longer exists",
-  10008: "a message of the drop no longer exists",
   50001: "the bot cannot see the reading channel",
   50013: "the bot lacks permission to post or react in the reading channel",
 };
@@ -123,6 +128,12 @@ export class DropPoster {
       log.info({ ...where, pages: messages.length, reason: drop.reason }, "drop posted");
       return { ok: true, drop: store.drops.get(drop) ?? drop };
     } catch (error) {
+      if (error instanceof DiscordAPIError && error.code === UNKNOWN_MESSAGE) {
+        // The last page was deleted before its reactions were seeded: it is posted again.
+        store.drops.forgetPagesFrom(drop, messages.length - 1);
+        log.warn({ ...where, err: error }, "a page of the drop was deleted; it is posted again");
+        return this.#fail(drop, "its last message was deleted before the drop was finished", true);
+      }
       const permanent =
         error instanceof DiscordAPIError ? PERMANENT[Number(error.code)] : undefined;
       const reason = permanent ?? describe(error);
@@ -135,19 +146,17 @@ export class DropPoster {
   }
 
   /**
-   * Records the drop's next pages that are already among the channel's latest messages (the
-   * bot's own, with the same page), as after a crash between Discord posting a page and the bot
-   * saving its id; returns how many. Beyond the latest RECENT_LIMIT messages it cannot look: a
-   * page posted before a crash and buried by that many messages by the restart is posted again.
+   * Records the drop's next pages that are already in the channel (the bot's own messages with
+   * the same page, among the RECENT_LIMIT right after the last page saved, or after the drop's
+   * start), as after a crash between Discord posting a page and the bot saving its id; returns
+   * how many.
    */
   async #findPostedPages(drop: Drop, messages: readonly DropMessage[]): Promise<number> {
     const { rest, store, log, clock, botUserId } = this.#options;
-    const after = drop.messageIds.at(-1);
+    const after =
+      drop.messageIds.at(-1) ?? idAt(new Date(drop.createdAt.getTime() - CLOCK_MARGIN_MS));
     try {
-      const query = new URLSearchParams({
-        limit: String(RECENT_LIMIT),
-        ...(after === undefined ? {} : { after }),
-      });
+      const query = new URLSearchParams({ limit: String(RECENT_LIMIT), after });
       const mine = recentMessages
         .parse(await rest.get(Routes.channelMessages(drop.channelId), { query }))
         .filter((message) => message.author.id === botUserId())
@@ -214,6 +223,16 @@ export class DropPoster {
 }
 
 type DropMessage = ReturnType<typeof dropMessages>[number];
+
+/** The lowest Discord id of a moment: every message posted from then on has a higher one. */
+function idAt(moment: Date): string {
+  return SnowflakeUtil.generate({
+    timestamp: moment,
+    increment: 0n,
+    processId: 0n,
+    workerId: 0n,
+  }).toString();
+}
 
 /** Whether a message's first embed is the given page of a drop (same text, same footer). */
 function samePage(

@@ -24,6 +24,12 @@ export interface DropDefaults {
   readonly timezone: string;
 }
 
+/** A drop that waited for the authors, and whether choosing a channel let it go. */
+export interface ChannelChange {
+  readonly waiting: Drop | undefined;
+  readonly retried: boolean;
+}
+
 /** A word for a server's authors: what may be said in public, and the details for them alone. */
 export interface AuthorNotice {
   /** For the server's system channel: never names a part that is not out. */
@@ -61,8 +67,11 @@ export interface DropSchedulerOptions {
  */
 const CONCURRENT_DROPS = 100;
 
-/** How soon timed drops are tried again after they failed for a reason of the bot's own. */
-const TIMED_RETRY_MS = 60_000;
+/** How soon timed drops are tried again after they failed in a way worth trying again. */
+const TIMED_RETRY_MS = 5 * 60_000;
+
+/** What a drop asked for while the bot stops gets. */
+const STOPPING: DropAttempt = { ok: false, error: "the bot is stopping", retryable: false };
 
 /**
  * Runs the drops: one cron task per distinct schedule (no overlap), a timer for scenes with their
@@ -96,7 +105,7 @@ export class DropScheduler {
    */
   async start(): Promise<void> {
     const guildIds = [...this.#options.guildIds()];
-    await this.#abandonVanishedParts(new Set(guildIds));
+    this.#abandonVanishedParts(new Set(guildIds));
     this.#logVanishedReleases(guildIds);
     await this.#forEachGuild(guildIds, async (guildId) => {
       this.#follow(guildId, true);
@@ -134,7 +143,8 @@ export class DropScheduler {
    * authors can unblock is tried again only when they ask (`now`), never by the schedule.
    */
   drop(guildId: string, reason: DropReason): Promise<DropAttempt> {
-    return this.#serialize(guildId, async () => {
+    if (this.#stopped) return Promise.resolve(STOPPING);
+    const attempt = this.#serialize<DropAttempt>(guildId, async () => {
       const { store, book, clock } = this.#options;
       const unfinished = store.drops.unfinished(guildId, this.#storyId);
       if (unfinished !== undefined) {
@@ -153,6 +163,13 @@ export class DropScheduler {
         return { ok: false, error: "every part is already out", retryable: false };
       return this.#start(guildId, part, reason, clock());
     });
+    if (reason === "now") {
+      attempt.then(
+        (done) => done.ok && this.#afterAuthorsActed(guildId),
+        () => undefined,
+      );
+    }
+    return attempt;
   }
 
   /**
@@ -160,7 +177,8 @@ export class DropScheduler {
    * the story, is released without posting the rest, so the next drop posts the next part.
    */
   skip(guildId: string, now: Date): Promise<Drop | undefined> {
-    return this.#serialize(guildId, async () => {
+    if (this.#stopped) return Promise.reject(new Error("The bot is stopping."));
+    const skipped = this.#serialize(guildId, async () => {
       const { store, book, log } = this.#options;
       const unfinished = store.drops.unfinished(guildId, this.#storyId);
       if (unfinished === undefined) return undefined;
@@ -174,6 +192,38 @@ export class DropScheduler {
       );
       return store.drops.get(unfinished);
     });
+    skipped.then(
+      (drop) => drop !== undefined && this.#afterAuthorsActed(guildId),
+      () => undefined,
+    );
+    return skipped;
+  }
+
+  /**
+   * After the authors got a stuck drop out (posted or skipped), the timed parts it held back
+   * that are due now come out, in the background.
+   */
+  #afterAuthorsActed(guildId: string): void {
+    this.#dropTimedPartsIn(guildId).catch((error: unknown) =>
+      this.#options.log.error({ guildId, err: error }, "timed drops failed in this server"),
+    );
+  }
+
+  /**
+   * The authors chose a reading channel: a drop waiting for them is let go (the schedule tries it
+   * again) when it will go to that channel: it has posted nothing yet, or it is already there, or
+   * its channel is gone. A part is never split across two channels. The waiting drop, if any.
+   */
+  useChannel(guildId: string, channelId: string, now: Date): ChannelChange {
+    const { store, channelInGuild } = this.#options;
+    const waiting = store.drops.unfinished(guildId, this.#storyId);
+    if (waiting === undefined || !waiting.blocked) return { waiting: undefined, retried: false };
+    const retried =
+      waiting.messageIds.length === 0 ||
+      waiting.channelId === channelId ||
+      !channelInGuild(waiting.channelId, guildId);
+    if (retried) store.drops.unblock(waiting, now);
+    return { waiting, retried };
   }
 
   settingsFor(guildId: string): EffectiveSettings {
@@ -199,7 +249,8 @@ export class DropScheduler {
    */
   nextDrops(guildId: string, now: Date, count: number): Date[] {
     const settings = this.settingsFor(guildId);
-    if (settings.schedule === undefined || settings.paused) return [];
+    if (settings.schedule === undefined || settings.paused || this.#problems.has(guildId))
+      return [];
     const next = this.#options.schedules.nextRuns(settings.schedule, settings.timezone, now, count);
     return next.ok ? [...next.runs] : [];
   }
@@ -252,14 +303,19 @@ export class DropScheduler {
     const next = schedules.nextRuns(settings.schedule, settings.timezone, clock(), 1);
     if (!next.ok) {
       const problem = `the schedule \`${settings.schedule}\` (${settings.timezone}) ${next.problem}`;
-      const known = this.#problems.get(guildId) === problem;
-      this.#problems.set(guildId, problem);
-      if (!known) {
+      if (this.#problems.get(guildId) !== problem) {
         log.warn({ guildId, schedule: settings.schedule, problem }, "schedule cannot be used");
-        if (atStart) this.#tellScheduleProblem(guildId, problem);
+      }
+      this.#problems.set(guildId, problem);
+      if (
+        atStart &&
+        this.#options.store.authorNotices.tell(guildId, "schedule", problem, clock())
+      ) {
+        this.#tellScheduleProblem(guildId, problem);
       }
       return;
     }
+    this.#options.store.authorNotices.clear(guildId, "schedule");
     this.#problems.delete(guildId);
     const key = `${settings.schedule} @ ${settings.timezone}`;
     const followers = this.#followers.get(key) ?? new Set<string>();
@@ -290,12 +346,17 @@ export class DropScheduler {
   }
 
   #tellScheduleProblem(guildId: string, problem: string): void {
+    this.#tell(guildId, {
+      public:
+        "This server's drop schedule cannot be used, so no part will be posted on schedule. The authors can see why with /serial status and set a new one with /serial schedule.",
+      details: `No part will be posted on schedule in this server: ${problem}. Set a new one with /serial schedule.`,
+    });
+  }
+
+  /** Tells the authors in the background: a start-up or a fan-out never waits on DMs. */
+  #tell(guildId: string, notice: AuthorNotice): void {
     this.#options
-      .tellAuthors(guildId, {
-        public:
-          "This server's drop schedule cannot be used, so no part will be posted on schedule. The authors can see why with /serial status and set a new one with /serial schedule.",
-        details: `No part will be posted on schedule in this server: ${problem}. Set a new one with /serial schedule.`,
-      })
+      .tellAuthors(guildId, notice)
       .catch((error: unknown) =>
         this.#options.log.error({ guildId, err: error }, "could not tell the authors"),
       );
@@ -325,7 +386,7 @@ export class DropScheduler {
    * Unfinished drops of parts no longer in the story (renamed or removed) would be tried for
    * ever and hold back every later part: they are abandoned, logged, and the authors told.
    */
-  async #abandonVanishedParts(served: ReadonlySet<string>): Promise<void> {
+  #abandonVanishedParts(served: ReadonlySet<string>): void {
     const { store, book, log, clock } = this.#options;
     const vanished = store.drops
       .allUnfinished(this.#storyId)
@@ -336,15 +397,11 @@ export class DropScheduler {
         { guildId: drop.guildId, partId: drop.partId, posted: drop.messageIds.length },
         "unfinished drop abandoned: its part is no longer in the story",
       );
-      await this.#options
-        .tellAuthors(drop.guildId, {
-          public:
-            "A drop that could not be finished was given up, because its part is no longer in the story. The next part comes at the next drop time.",
-          details: `The unfinished drop of the part "${drop.partId}" (${drop.messageIds.length} of ${drop.pages} messages posted) was abandoned: no part has that id in the story any more (renamed or removed). The next drop posts the next part.`,
-        })
-        .catch((error: unknown) =>
-          log.error({ guildId: drop.guildId, err: error }, "could not tell the authors"),
-        );
+      this.#tell(drop.guildId, {
+        public:
+          "A drop that could not be finished was given up, because its part is no longer in the story. The next part comes at the next drop time.",
+        details: `The unfinished drop of the part "${drop.partId}" (${drop.messageIds.length} of ${drop.pages} messages posted) was abandoned: no part has that id in the story any more (renamed or removed). The next drop posts the next part.`,
+      });
     }
   }
 
@@ -398,38 +455,16 @@ export class DropScheduler {
     );
     if (drop === undefined)
       return { ok: false, error: "that part was already dropped", retryable: false };
-    const outcome = await this.#post(drop, false);
-    if (!outcome.ok && outcome.drop.attempts === 1) {
-      const fix = outcome.retryable
-        ? "It is kept and will be posted at the next drop time, or now with /serial drop-now."
-        : "It is kept: fix the problem, then post it with /serial drop-now (or skip it with /serial skip-drop).";
-      await this.#options.tellAuthors(guildId, {
-        public: `I could not post the next part to <#${channelId}>: ${outcome.error}. ${fix}`,
-        details: `I could not post ${partLabel(bookPart.part)} to <#${channelId}>: ${outcome.error}. ${fix}`,
-      });
-    }
-    return outcome;
+    return this.#post(drop, false);
   }
 
-  /** Drops the timed parts that are due; false when a server's could not be looked at. */
+  /** Drops the timed parts that are due in every server; false when one should be tried again. */
   async #dropTimedParts(): Promise<boolean> {
-    const { store, book, clock, log } = this.#options;
-    const unpaused = [...this.#options.guildIds()].filter(
-      (guildId) => !this.settingsFor(guildId).paused,
-    );
+    const { log } = this.#options;
     let settled = true;
-    await this.#forEachGuild(unpaused, async (guildId) => {
+    await this.#forEachGuild([...this.#options.guildIds()], async (guildId) => {
       try {
-        for (const bookPart of timedPartsDue(
-          book,
-          store.releases.releasedIds(guildId, this.#storyId),
-          clock(),
-        )) {
-          if (this.#stopped || store.drops.unfinished(guildId, this.#storyId)?.blocked) return;
-          await this.#serialize(guildId, () =>
-            this.#start(guildId, bookPart, "release-at", clock()),
-          );
-        }
+        if (!(await this.#dropTimedPartsIn(guildId))) settled = false;
       } catch (error) {
         settled = false;
         log.error({ guildId, err: error }, "timed drops failed in this server; trying again soon");
@@ -438,13 +473,55 @@ export class DropScheduler {
     return settled;
   }
 
-  /** Posts a drop with the server's extras, then tells the members who asked. */
+  /**
+   * Drops a server's timed parts that are due, one after another (first finishing the server's
+   * unfinished drop, whichever part it is); false when a drop failed in a way worth trying again
+   * soon. A drop that waits for the authors holds the rest back until they act.
+   */
+  async #dropTimedPartsIn(guildId: string): Promise<boolean> {
+    const { store, book, clock } = this.#options;
+    if (this.settingsFor(guildId).paused) return true;
+    for (;;) {
+      const released = store.releases.releasedIds(guildId, this.#storyId);
+      const [due] = timedPartsDue(book, released, clock());
+      if (this.#stopped || due === undefined) return true;
+      const unfinished = store.drops.unfinished(guildId, this.#storyId);
+      if (unfinished?.blocked) return true;
+      const attempt = await this.#serialize<DropAttempt>(guildId, () =>
+        unfinished === undefined
+          ? this.#start(guildId, due, "release-at", clock())
+          : this.#post(unfinished, true),
+      );
+      if (!attempt.ok) return !attempt.retryable;
+    }
+  }
+
+  /**
+   * Posts a drop with the server's extras, then tells the members who asked. When it fails for
+   * the first time, or in a new way only the authors can fix, the authors are told.
+   */
   async #post(unfinished: Drop, resumed: boolean): Promise<DropOutcome> {
     const settings = this.settingsFor(unfinished.guildId);
     const drop = this.#relocate(unfinished, settings.channelId);
     const outcome = await this.#options.poster.post(drop, settings, resumed);
-    if (outcome.ok) await this.#options.notifier.notify(outcome.drop);
+    if (outcome.ok) {
+      await this.#options.notifier.notify(outcome.drop);
+    } else if (outcome.drop.attempts === 1 || (outcome.drop.blocked && !drop.blocked)) {
+      await this.#options.tellAuthors(drop.guildId, this.#failureNotice(outcome));
+    }
     return outcome;
+  }
+
+  #failureNotice(outcome: Extract<DropOutcome, { ok: false }>): AuthorNotice {
+    const { drop, error } = outcome;
+    const part = this.#options.book.part(drop.partId)?.part;
+    const fix = outcome.retryable
+      ? "It is kept and will be posted at the next drop time, or now with /serial drop-now."
+      : "It is kept: fix the problem, then post it with /serial drop-now (or skip it with /serial skip-drop).";
+    return {
+      public: `I could not post the next part to <#${drop.channelId}>: ${error}. ${fix}`,
+      details: `I could not post ${part === undefined ? `"${drop.partId}"` : partLabel(part)} to <#${drop.channelId}>: ${error}. ${fix}`,
+    };
   }
 
   /**

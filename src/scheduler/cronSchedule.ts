@@ -32,6 +32,14 @@ export function cronSyntaxProblem(expression: string): string | undefined {
   return reasons === "" ? "is not a valid cron expression" : reasons;
 }
 
+/** For the tasks made only to compute runs, which never start: node-cron would log to the console. */
+const SILENT = {
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  debug: () => undefined,
+};
+
 /** The words for a schedule that parses but has no next run. */
 const NEVER_FIRES =
   "never fires: no date matches it (node-cron fires only on days where the day of the month and the day of the week both match)";
@@ -50,7 +58,7 @@ export function nextRuns(
 ): NextRuns {
   let task: ScheduledTask;
   try {
-    task = cron.createTask(expression, () => undefined, { timezone });
+    task = cron.createTask(expression, () => undefined, { timezone, logger: SILENT });
   } catch (error) {
     return { ok: false, problem: error instanceof Error ? error.message : String(error) };
   }

@@ -10,9 +10,10 @@ const CANNOT_DM = 50007;
 
 /**
  * Tells a server's authors about a problem with its drops: the public words in the server's
- * system channel, the details by DM to the server's owner and the users in AUTHOR_IDS. A user
- * whose DMs turn out closed is not DMed again until the bot restarts, so no request is spent that
- * Discord is sure to refuse. Never rejects: what cannot be sent is logged.
+ * system channel, the details by DM to the server's owner and the users in AUTHOR_IDS (each DM
+ * channel opened once). A user whose DMs turn out closed is not DMed again until the bot
+ * restarts, so no request is spent that Discord is sure to refuse. Never rejects: what cannot be
+ * sent is logged.
  */
 export function tellAuthors(
   client: Client,
@@ -20,6 +21,8 @@ export function tellAuthors(
   authorIds: ReadonlySet<string>,
 ): (guildId: string, notice: AuthorNotice) => Promise<void> {
   const closedDms = new Set<string>();
+  /** DM channels already opened: one request fewer for each later notice. */
+  const dmChannels = new Map<string, string>();
   const send = async (guildId: string, channelId: string, content: string) => {
     await client.rest.post(Routes.channelMessages(channelId), {
       body: { content: `⚠️ ${content}`, allowed_mentions: { parse: [] } },
@@ -28,10 +31,13 @@ export function tellAuthors(
   };
   const dm = async (guildId: string, userId: string, content: string) => {
     try {
-      const opened = channel.parse(
-        await client.rest.post(Routes.userChannels(), { body: { recipient_id: userId } }),
-      );
-      await send(guildId, opened.id, content);
+      const channelId =
+        dmChannels.get(userId) ??
+        channel.parse(
+          await client.rest.post(Routes.userChannels(), { body: { recipient_id: userId } }),
+        ).id;
+      dmChannels.set(userId, channelId);
+      await send(guildId, channelId, content);
     } catch (error) {
       if (error instanceof DiscordAPIError && error.code === CANNOT_DM) closedDms.add(userId);
       log.warn({ guildId, userId, err: error }, "could not DM an author");

@@ -67,6 +67,7 @@ export class DropRepository {
   readonly #unblock;
   readonly #thread;
   readonly #clearMessages;
+  readonly #forgetPagesFrom;
   readonly #move;
 
   constructor(db: Db) {
@@ -110,6 +111,9 @@ export class DropRepository {
        WHERE ${KEY}`,
     );
     this.#clearMessages = db.prepare<KeyParams>(`DELETE FROM drop_messages WHERE ${KEY}`);
+    this.#forgetPagesFrom = db.prepare<KeyParams & { page: number }>(
+      `DELETE FROM drop_messages WHERE ${KEY} AND page >= @page`,
+    );
     this.#move = db.prepare<KeyParams & { channel: string; now: number }>(
       `UPDATE drops SET channel_id = @channel, state = 'pending', thread_id = NULL, blocked = 0,
          updated_at = @now
@@ -221,6 +225,11 @@ export class DropRepository {
   /** Lets the schedule try a blocked drop again: the authors changed what made it fail. */
   unblock(key: DropKey, now: Date): void {
     this.#unblock.run({ ...params(key), now: now.getTime() });
+  }
+
+  /** Forgets the pages from `page` on (their messages are gone), to be posted again. */
+  forgetPagesFrom(key: DropKey, page: number): void {
+    this.#forgetPagesFrom.run({ ...params(key), page });
   }
 
   recordThread(key: DropKey, threadId: string, now: Date): void {

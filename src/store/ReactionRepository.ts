@@ -127,7 +127,7 @@ export class ReactionRepository {
     >(
       `SELECT d.part_id, d.channel_id, m.message_id FROM drop_messages m
        JOIN drops d USING (guild_id, story_id, part_id)
-       WHERE d.guild_id = ? AND d.story_id = ? AND d.state = 'posted' AND m.gone_at IS NULL
+       WHERE d.guild_id = ? AND d.story_id = ? AND m.gone_at IS NULL
        ORDER BY d.created_at, m.page`,
     );
     this.#forget = db.prepare<[string, string]>(
@@ -209,7 +209,10 @@ export class ReactionRepository {
     this.#clearEmoji.run(messageId, emoji);
   }
 
-  /** The messages of a server's posted drops, for reconciling their reactions. */
+  /**
+   * The messages of a server's drops (posted, part posted or given up: members react to every
+   * page they see), for reconciling their reactions.
+   */
   postedMessages(
     guildId: string,
     storyId: string,

@@ -1,7 +1,9 @@
+import { AuthorNoticeRepository } from "./AuthorNoticeRepository.js";
 import { backupDatabase } from "./backupDatabase.js";
 import { DepartureRepository } from "./DepartureRepository.js";
 import { DropRepository } from "./DropRepository.js";
 import { GuildSettingsRepository } from "./GuildSettingsRepository.js";
+import { GUILD_TABLES } from "./guildTables.js";
 import { MemberNoteRepository } from "./MemberNoteRepository.js";
 import { NoticeRepository } from "./NoticeRepository.js";
 import { type Db, openDatabase } from "./openDatabase.js";
@@ -9,29 +11,6 @@ import { PartReadRepository } from "./PartReadRepository.js";
 import { ProgressRepository } from "./ProgressRepository.js";
 import { ReactionRepository } from "./ReactionRepository.js";
 import { ReleaseRepository } from "./ReleaseRepository.js";
-
-/**
- * Every table with a server's data, in an order that deletes reactions before their counts and
- * drops' messages before their drops. A test checks that no table with a guild_id is missing.
- */
-export const GUILD_TABLES = [
-  "progress",
-  "part_reads",
-  "releases",
-  "guild_settings",
-  "notify_subscriptions",
-  "drop_notices",
-  "member_notes",
-  "message_reactions",
-  "reading_reactions",
-  "reaction_counts",
-  "forgotten_reactions",
-  "forgotten_members",
-  "reaction_reconciles",
-  "drop_messages",
-  "drops",
-  "departed_guilds",
-] as const;
 
 /** The bot's database and its repositories, opened together and closed together. */
 export class Store {
@@ -44,6 +23,7 @@ export class Store {
   readonly reactions: ReactionRepository;
   readonly notes: MemberNoteRepository;
   readonly departures: DepartureRepository;
+  readonly authorNotices: AuthorNoticeRepository;
   readonly #db: Db;
   readonly #purge: readonly { run(params: { guild: string }): unknown }[];
 
@@ -58,6 +38,7 @@ export class Store {
     this.reactions = new ReactionRepository(this.#db);
     this.notes = new MemberNoteRepository(this.#db);
     this.departures = new DepartureRepository(this.#db);
+    this.authorNotices = new AuthorNoticeRepository(this.#db);
     this.#purge = GUILD_TABLES.map((table) =>
       this.#db.prepare<{ guild: string }>(`DELETE FROM ${table} WHERE guild_id = @guild`),
     );
@@ -74,10 +55,16 @@ export class Store {
     });
   }
 
-  /** Erases everything kept about a server, at once: the bot left it and the retention is over. */
-  purgeGuild(guildId: string): void {
-    this.transaction(() => {
+  /**
+   * Erases everything kept about a server, at once, if the bot is still away from it since
+   * `leftBefore` (checked in the same transaction, so a return in between is never lost).
+   * Returns whether it did.
+   */
+  purgeGuild(guildId: string, leftBefore: Date): boolean {
+    return this.transaction(() => {
+      if (!this.departures.leftBefore(guildId, leftBefore)) return false;
       for (const statement of this.#purge) statement.run({ guild: guildId });
+      return true;
     });
   }
 

@@ -257,6 +257,14 @@ export const migrations: readonly string[] = [
     left_at  INTEGER NOT NULL
   ) STRICT;
 
+  CREATE TABLE author_notices (
+    guild_id TEXT    NOT NULL,
+    topic    TEXT    NOT NULL,
+    detail   TEXT    NOT NULL,
+    told_at  INTEGER NOT NULL,
+    PRIMARY KEY (guild_id, topic)
+  ) STRICT;
+
   CREATE TABLE member_notes (
     guild_id   TEXT    NOT NULL,
     user_id    TEXT    NOT NULL,

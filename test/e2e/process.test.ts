@@ -1,11 +1,14 @@
+import { fork } from "node:child_process";
 import { once } from "node:events";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import { chatCommands } from "../../src/commands/registry.js";
 import { LocalDiscord } from "../../src/localDiscord/LocalDiscord.js";
 import { spawnBot } from "../helpers/botProcess.js";
 import { tempDir } from "../helpers/tempDir.js";
+
+const root = new URL("../..", import.meta.url).pathname;
 
 let discord: LocalDiscord;
 
@@ -46,6 +49,19 @@ describe("the bot as a process", () => {
       expect(existsSync(`${database}-wal`)).toBe(false);
     },
   );
+
+  it("started by a shard manager (with an IPC channel), exits 1 when it cannot start, for the manager to start it again", async () => {
+    const child = fork(join(root, "src", "index.ts"), [], {
+      execArgv: ["--import", "tsx"],
+      env: { PATH: process.env.PATH ?? "", DISCORD_TOKEN: discord.token, STORY_DIR: tempDir() },
+      stdio: ["ignore", "ignore", "pipe", "ipc"],
+    });
+    onTestFinished(() => {
+      child.kill("SIGKILL");
+    });
+    const [code] = await once(child, "exit", { signal: AbortSignal.timeout(10_000) });
+    expect(code).toBe(1);
+  });
 
   it("npm run deploy-commands registers the commands, even when unchanged, and exits 0", async () => {
     for (let run = 0; run < 2; run += 1) {

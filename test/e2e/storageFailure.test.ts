@@ -29,7 +29,9 @@ describe("a database that cannot save", () => {
         customId: buttonOn(messageOf(first), "Next part"),
       });
     const refused = messageOf(await press());
-    expect(refused.content).toMatch(/^I couldn't save that: the bot's storage is failing/);
+    expect(refused.content).toMatch(
+      /^The bot's storage is failing right now, so I couldn't finish that/,
+    );
     expect(refused.content).not.toMatch(/is saved/);
     expect(h.app.store.progress.get(key)).toEqual(saved);
 

@@ -40,11 +40,25 @@ describe("a drop that cannot be finished", () => {
     expect(await lastDrop()).toMatch(
       /^new-york: \*\*given up\*\* \(0 of 2 messages posted\): its part is no longer in the story\.$/,
     );
-    const notice = h.discord.posts(h.guild.systemChannelId).at(-1)?.content ?? "";
+    const notice = await h.discord.waitFor(
+      () =>
+        h.discord
+          .posts(h.guild.systemChannelId)
+          .find((post) => post.content.includes("was given up"))?.content,
+      { description: "the public word about the abandoned drop" },
+    );
     expect(notice).toMatch(/^⚠️ A drop that could not be finished was given up/);
     expect(notice).not.toMatch(/new-york|New York/);
-    expect(h.discord.messages(h.discord.dmChannel(h.author.id)).at(-1)?.content).toMatch(
-      /The unfinished drop of the part "new-york" \(0 of 2 messages posted\) was abandoned/,
+    await h.discord.waitFor(
+      () =>
+        h.discord
+          .messages(h.discord.dmChannel(h.author.id))
+          .some((dm) =>
+            /The unfinished drop of the part "new-york" \(0 of 2 messages posted\) was abandoned/.test(
+              dm.content,
+            ),
+          ),
+      { description: "the authors' DM about the abandoned drop" },
     );
     expect(messageOf(await serial("drop-now")).content).toMatch(
       /^Dropped \*\*Part 1 · New York\*\* in <#\d+> \(2 messages\)/,

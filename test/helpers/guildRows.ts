@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { GUILD_TABLES } from "../../src/store/Store.js";
+import { GUILD_TABLES } from "../../src/store/guildTables.js";
 
 export type GuildTable = (typeof GUILD_TABLES)[number];
 

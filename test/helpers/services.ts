@@ -37,6 +37,7 @@ export function testServices(story: Story, nextDrop?: Date): Services {
       drop: () => Promise.reject(new Error("handler tests post no drops; see test/e2e")),
       reschedule: () => undefined,
       channelProblem: () => undefined,
+      useChannel: () => ({ waiting: undefined, retried: false }),
     },
   };
 }

@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { SnowflakeUtil } from "discord.js";
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
 import { bindBook } from "../../src/core/Book.js";
@@ -87,10 +88,12 @@ describe("DropPoster", () => {
     expect(outcome.drop.messageIds[0]).toBe("777");
     expect(outcome.drop.messageIds).toHaveLength(t.part.pages.length);
     expect(t.pagePosts()).toHaveLength(t.part.pages.length - 1);
-    expect(t.rest.calls.find((call) => call.method === "GET")).toMatchObject({
-      route: "/channels/500/messages",
-      body: "limit=100",
-    });
+    const lookup = t.rest.calls.find((call) => call.method === "GET");
+    expect(lookup?.route).toBe("/channels/500/messages");
+    const query = new URLSearchParams(String(lookup?.body));
+    expect(query.get("limit")).toBe("100");
+    // After the drop's start, less a margin for Discord's clock: no older message can match.
+    expect(SnowflakeUtil.timestampFrom(query.get("after") ?? "")).toBe(now.getTime() - 5 * 60_000);
   });
 
   it("keeps a refused drop blocked (only the authors can fix it) and a failing one retryable", async () => {
@@ -114,5 +117,24 @@ describe("DropPoster", () => {
     const failing = await t.poster.post(refused.drop, extras, true);
     expect(failing).toMatchObject({ ok: false, retryable: true, drop: { blocked: false } });
     expect(t.pagePosts()).toHaveLength(3);
+  });
+
+  it("posts the last page again when it was deleted before its reactions were seeded", async () => {
+    const t = setup();
+    let deleted = true;
+    t.rest.answer = (call) => {
+      if (call.method === "PUT" && deleted) {
+        deleted = false;
+        throw discordError(404, 10008, "Unknown Message");
+      }
+      return call.method === "POST" ? { id: String(2000 + t.rest.calls.length) } : [];
+    };
+    const first = await t.poster.post(t.newDrop(), extras, false);
+    expect(first).toMatchObject({ ok: false, retryable: true, drop: { blocked: false } });
+    expect(first.drop.messageIds).toHaveLength(t.part.pages.length - 1);
+    const second = await t.poster.post(first.drop, extras, true);
+    expect(second.ok).toBe(true);
+    expect(second.drop.messageIds).toHaveLength(t.part.pages.length);
+    expect(t.pagePosts()).toHaveLength(t.part.pages.length + 1);
   });
 });

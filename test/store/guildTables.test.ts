@@ -1,7 +1,8 @@
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { GUILD_TABLES, Store } from "../../src/store/Store.js";
+import { GUILD_TABLES } from "../../src/store/guildTables.js";
+import { Store } from "../../src/store/Store.js";
 import { tempDir } from "../helpers/tempDir.js";
 
 describe("GUILD_TABLES", () => {

@@ -1,10 +1,13 @@
 import { randomBytes } from "node:crypto";
+import { once } from "node:events";
 import { mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
+import { Worker } from "node:worker_threads";
 import Database from "better-sqlite3";
 import { DatabaseError } from "./DatabaseError.js";
 import { damagedDatabaseError } from "./explainSqliteError.js";
-import { quickCheckReport } from "./quickCheckReport.js";
+import { describeQuickCheck, QUOTED } from "./quickCheckReport.js";
 
 /** The names backups are written under, and the only files the rotation deletes. */
 const BACKUP_NAME = /^serial-\d{8}T\d{6}Z\.db$/;
@@ -41,7 +44,7 @@ export async function backupDatabase(
   try {
     mkdirSync(dir, { recursive: true });
     await db.backup(partial);
-    const damage = checkCopy(partial);
+    const damage = await checkCopy(partial);
     if (damage !== undefined) {
       throw new DatabaseError(
         `${damagedDatabaseError(db.name, `its backup's ${damage}`).message}\nNo backup was written; the older ones in ${resolve(dir)} are kept.`,
@@ -63,15 +66,37 @@ export async function backupDatabase(
   return path;
 }
 
+/** The SQLite driver, for the worker that checks a copy. */
+const DRIVER = createRequire(import.meta.url).resolve("better-sqlite3");
+
 /**
- * quick_check's report on a finished copy, or undefined when it is sound. It opens the copy for
- * writing, though it writes nothing: a read-only connection would leave -wal and -shm files.
+ * Runs quick_check on a copy in a worker thread: on a large database it takes seconds, which
+ * would stall every server's interactions on the main thread. It opens the copy for writing,
+ * though it writes nothing (a read-only connection would leave -wal and -shm files), and closes
+ * it before it answers, so the copy is renamed only once nothing holds it.
  */
-function checkCopy(path: string): string | undefined {
-  const copy = new Database(path, { fileMustExist: true });
-  try {
-    return quickCheckReport(copy);
-  } finally {
-    copy.close();
-  }
+const CHECK_COPY = `
+const { parentPort, workerData } = require("node:worker_threads");
+const Database = require(workerData.driver);
+const copy = new Database(workerData.path, { fileMustExist: true });
+let rows;
+try {
+  rows = copy.prepare("PRAGMA quick_check(" + workerData.limit + ")").pluck().all();
+} finally {
+  copy.close();
+}
+parentPort.postMessage(rows);
+`;
+
+/** quick_check's report on a finished copy, or undefined when it is sound. */
+async function checkCopy(path: string): Promise<string | undefined> {
+  const worker = new Worker(CHECK_COPY, {
+    eval: true,
+    workerData: { driver: DRIVER, path, limit: QUOTED + 1 },
+  });
+  // An error in the worker rejects the wait for its message; its exit is then not waited for.
+  const exited = once(worker, "exit").catch(() => undefined);
+  const [rows]: unknown[] = await once(worker, "message");
+  await exited;
+  return describeQuickCheck(Array.isArray(rows) ? rows : [rows]);
 }

@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 
-/** How many of quick_check's findings a report quotes. */
-const QUOTED = 5;
+/** How many of quick_check's findings a report quotes (and one more, to know there are more). */
+export const QUOTED = 5;
 
 /** quick_check's heading for each database it reports on, which says nothing a reader needs. */
 const HEADING = /^\*\*\* in database \S+ \*\*\*$/;
@@ -12,10 +12,16 @@ const HEADING = /^\*\*\* in database \S+ \*\*\*$/;
  * when it found nothing. It only reads: it never changes the file.
  */
 export function quickCheckReport(db: Database.Database): string | undefined {
-  const rows = db
-    .prepare(`PRAGMA quick_check(${QUOTED + 1})`)
-    .pluck()
-    .all();
+  return describeQuickCheck(
+    db
+      .prepare(`PRAGMA quick_check(${QUOTED + 1})`)
+      .pluck()
+      .all(),
+  );
+}
+
+/** The report on quick_check's rows (see quickCheckReport). */
+export function describeQuickCheck(rows: readonly unknown[]): string | undefined {
   if (rows.length === 1 && rows[0] === "ok") return undefined;
   const lines = rows
     .flatMap((row) => String(row).split("\n"))

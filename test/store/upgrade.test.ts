@@ -153,9 +153,11 @@ describe("upgrading a database made with the first four migrations", () => {
       state: "pending",
       messageIds: [],
     });
+    // Every drop's messages are caught up, the unfinished drop's too.
     expect(store.reactions.postedMessages(guildId, storyId)).toEqual([
       { partId: "new-york", channelId: "300000000000000001", messageId: "500000000000000001" },
       { partId: "new-york", channelId: "300000000000000001", messageId: "500000000000000002" },
+      { partId: "moscow", channelId: "300000000000000001", messageId: "500000000000000003" },
     ]);
     expect(store.reactions.dropOf("500000000000000003")).toEqual({
       guildId,

@@ -50,7 +50,7 @@ export async function reconcileReactions(
   const forgottenSince = store.reactions.reconciledAt(guildId, storyId);
   const refused = new Set<string>();
   let complete = true;
-  for (const { partId, channelId, messageId } of store.reactions.postedMessages(guildId, storyId)) {
+  for (const { partId, channelId, messageId } of store.reactions.dropMessages(guildId, storyId)) {
     if (options.stopped()) return;
     if (refused.has(channelId)) continue;
     try {

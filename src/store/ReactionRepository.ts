@@ -38,7 +38,7 @@ export class ReactionRepository {
   readonly #forget;
   readonly #clearMessage;
   readonly #clearEmoji;
-  readonly #postedMessages;
+  readonly #dropMessages;
   readonly #tallies;
   readonly #setReading;
   readonly #unsetReading;
@@ -121,7 +121,7 @@ export class ReactionRepository {
     this.#clearEmoji = db.prepare<[string, string]>(
       "DELETE FROM message_reactions WHERE message_id = ? AND emoji = ?",
     );
-    this.#postedMessages = db.prepare<
+    this.#dropMessages = db.prepare<
       [string, string],
       { part_id: string; channel_id: string; message_id: string }
     >(
@@ -213,11 +213,11 @@ export class ReactionRepository {
    * The messages of a server's drops (posted, part posted or given up: members react to every
    * page they see), for reconciling their reactions.
    */
-  postedMessages(
+  dropMessages(
     guildId: string,
     storyId: string,
   ): { partId: string; channelId: string; messageId: string }[] {
-    return this.#postedMessages.all(guildId, storyId).map((row) => ({
+    return this.#dropMessages.all(guildId, storyId).map((row) => ({
       partId: row.part_id,
       channelId: row.channel_id,
       messageId: row.message_id,

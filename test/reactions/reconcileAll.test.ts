@@ -14,8 +14,8 @@ describe("the reaction catch-up after start", () => {
       level: "info",
       destination: { write: (line: string) => lines.push(JSON.parse(line)) },
     });
-    const posted = store.reactions.postedMessages.bind(store.reactions);
-    vi.spyOn(store.reactions, "postedMessages").mockImplementation((guildId, storyId) => {
+    const posted = store.reactions.dropMessages.bind(store.reactions);
+    vi.spyOn(store.reactions, "dropMessages").mockImplementation((guildId, storyId) => {
       if (guildId === "1") throw new Error("database disk image is malformed");
       return posted(guildId, storyId);
     });

@@ -154,7 +154,7 @@ describe("upgrading a database made with the first four migrations", () => {
       messageIds: [],
     });
     // Every drop's messages are caught up, the unfinished drop's too.
-    expect(store.reactions.postedMessages(guildId, storyId)).toEqual([
+    expect(store.reactions.dropMessages(guildId, storyId)).toEqual([
       { partId: "new-york", channelId: "300000000000000001", messageId: "500000000000000001" },
       { partId: "new-york", channelId: "300000000000000001", messageId: "500000000000000002" },
       { partId: "moscow", channelId: "300000000000000001", messageId: "500000000000000003" },

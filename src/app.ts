@@ -6,13 +6,13 @@ import { syncCommands } from "./commands/syncCommands.js";
 import type { Services } from "./commands/types.js";
 import { type Config, requireToken } from "./config.js";
 import { bindBook } from "./core/Book.js";
-import { closestRuns } from "./core/scheduleRules.js";
 import { createClient } from "./discordClient.js";
 import { guildAccess } from "./guildAccess.js";
 import type { Logger } from "./logger.js";
 import { startMaintenance } from "./maintenance.js";
 import { reconcileAll } from "./reactions/reconcileReactions.js";
 import { trackReactions } from "./reactions/trackReactions.js";
+import { checkSchedule } from "./scheduler/checkSchedule.js";
 import { nodeCronSchedule, type SchedulePort } from "./scheduler/cronSchedule.js";
 import { DropNotifier } from "./scheduler/DropNotifier.js";
 import { DropPoster } from "./scheduler/DropPoster.js";
@@ -227,15 +227,16 @@ function warnAboutSettings(config: Config, schedules: SchedulePort, log: Logger,
     );
   }
   if (config.dropSchedule === undefined) return;
-  const next = schedules.nextRuns(config.dropSchedule, config.dropTimezone, now, 100);
-  const closest = next.ok ? closestRuns(next.runs) : undefined;
-  if (closest !== undefined && closest.gapMs < config.minDropIntervalMs) {
+  const verdict = checkSchedule(
+    schedules,
+    config.dropSchedule,
+    config.dropTimezone,
+    now,
+    config.minDropIntervalMs,
+  );
+  if (verdict.kind === "seconds" || verdict.kind === "too-often") {
     log.warn(
-      {
-        schedule: config.dropSchedule,
-        gapMs: closest.gapMs,
-        minIntervalMs: config.minDropIntervalMs,
-      },
+      { schedule: config.dropSchedule, minIntervalMs: config.minDropIntervalMs },
       "DROP_SCHEDULE drops parts closer together than /serial schedule allows; every server without its own schedule follows it",
     );
   }

@@ -315,8 +315,8 @@ export class DropScheduler {
       }
       return;
     }
-    this.#options.store.authorNotices.clear(guildId, "schedule");
-    this.#problems.delete(guildId);
+    if (this.#problems.delete(guildId))
+      this.#options.store.authorNotices.clear(guildId, "schedule");
     const key = `${settings.schedule} @ ${settings.timezone}`;
     const followers = this.#followers.get(key) ?? new Set<string>();
     followers.add(guildId);

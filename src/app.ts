@@ -10,6 +10,7 @@ import { createClient } from "./discordClient.js";
 import { guildAccess } from "./guildAccess.js";
 import type { Logger } from "./logger.js";
 import { startMaintenance } from "./maintenance.js";
+import { LiveReactionChanges } from "./reactions/LiveReactionChanges.js";
 import { reconcileAll } from "./reactions/reconcileReactions.js";
 import { trackReactions } from "./reactions/trackReactions.js";
 import { checkSchedule } from "./scheduler/checkSchedule.js";
@@ -92,7 +93,8 @@ export async function startApp(config: Config, baseLog: Logger): Promise<App> {
       log.error({ interactionId: interaction.id, err: error }, "interaction not dispatched"),
     );
   });
-  trackReactions(client, store, log, clock);
+  const liveReactions = new LiveReactionChanges();
+  trackReactions(client, store, log, clock, liveReactions);
   /** Runs a server event's work; a failure (the database, say) is logged, never fatal. */
   const guarded = (event: string, guildId: string, work: () => void) => {
     try {
@@ -183,6 +185,7 @@ export async function startApp(config: Config, baseLog: Logger): Promise<App> {
       botUserId: client.user.id,
       storyId: book.story.meta.id,
       stopped: () => stopped,
+      live: liveReactions,
     });
     log.info(
       { user: client.user.tag, guilds: client.guilds.cache.size, parts: book.parts.length },

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Logger } from "../logger.js";
 import type { Store } from "../store/Store.js";
 import { emojiKey } from "./emojiKey.js";
+import type { LiveReactionChanges } from "./LiveReactionChanges.js";
 
 const message = z.object({
   reactions: z
@@ -29,7 +30,12 @@ export interface ReconcileOptions {
   readonly storyId: string;
   /** Checked before each message, so that a stopping bot stops here too. */
   readonly stopped: () => boolean;
+  /** Live reaction events, so that one arriving while a message is read is not undone. */
+  readonly live: LiveReactionChanges;
 }
+
+/** How many times a message is read again when live reactions keep arriving meanwhile. */
+const REREADS = 3;
 
 /**
  * Brings the kept reactions of a server's drop messages in line with Discord, for reactions added
@@ -54,37 +60,23 @@ export async function reconcileReactions(
     if (options.stopped()) return;
     if (refused.has(channelId)) continue;
     try {
-      const { reactions } = message.parse(
-        await rest.get(Routes.channelMessage(channelId, messageId)),
-      );
-      const members = new Map<string, string[]>();
-      for (const { emoji } of reactions) {
-        const key = emojiKey(emoji);
-        const ids: string[] = [];
-        for (let after: string | undefined; ; ) {
-          const query = new URLSearchParams({
-            limit: String(PAGE),
-            ...(after === undefined ? {} : { after }),
-          });
-          const page = users.parse(
-            await rest.get(
-              Routes.channelMessageReaction(channelId, messageId, encodeURIComponent(key)),
-              { query },
-            ),
-          );
-          ids.push(...page.map((user) => user.id).filter((id) => id !== botUserId));
-          after = page.at(-1)?.id;
-          if (page.length < PAGE) break;
+      for (let read = 0; ; read += 1) {
+        const mark = options.live.mark(messageId);
+        const members = await reactionsOf(rest, channelId, messageId, botUserId);
+        if (options.live.mark(messageId) !== mark) {
+          if (read < REREADS) continue;
+          complete = false;
+          break;
         }
-        members.set(key, ids);
+        store.reactions.replaceMessage(
+          { guildId, storyId, partId },
+          messageId,
+          members,
+          forgottenSince,
+          clock(),
+        );
+        break;
       }
-      store.reactions.replaceMessage(
-        { guildId, storyId, partId },
-        messageId,
-        members,
-        forgottenSince,
-        clock(),
-      );
     } catch (error) {
       const where = { guildId, channelId, messageId };
       if (error instanceof DiscordAPIError && error.code === UNKNOWN_MESSAGE) {
@@ -104,23 +96,54 @@ export async function reconcileReactions(
   if (complete) store.reactions.markReconciled(guildId, storyId, startedAt);
 }
 
+/** A message's reactions as Discord has them now: per emoji, the members (not the bot). */
+async function reactionsOf(
+  rest: Pick<REST, "get">,
+  channelId: string,
+  messageId: string,
+  botUserId: string,
+): Promise<Map<string, string[]>> {
+  const { reactions } = message.parse(await rest.get(Routes.channelMessage(channelId, messageId)));
+  const members = new Map<string, string[]>();
+  for (const { emoji } of reactions) {
+    const key = emojiKey(emoji);
+    const ids: string[] = [];
+    for (let after: string | undefined; ; ) {
+      const query = new URLSearchParams({
+        limit: String(PAGE),
+        ...(after === undefined ? {} : { after }),
+      });
+      const page = users.parse(
+        await rest.get(
+          Routes.channelMessageReaction(channelId, messageId, encodeURIComponent(key)),
+          { query },
+        ),
+      );
+      ids.push(...page.map((user) => user.id).filter((id) => id !== botUserId));
+      after = page.at(-1)?.id;
+      if (page.length < PAGE) break;
+    }
+    members.set(key, ids);
+  }
+  return members;
+}
+
 /**
  * Catches up every server's reactions, one server after another, in the background after start.
  * Never rejects: a failure is logged, and the next start tries again.
  */
-export async function reconcileAll(
-  guildIds: Iterable<string>,
-  options: ReconcileOptions,
-): Promise<void> {
-  let servers = 0;
-  for (const guildId of guildIds) {
-    if (options.stopped()) return;
-    try {
-      await reconcileReactions(guildId, options);
-      servers += 1;
-    } catch (error) {
-      options.log.error({ guildId, err: error }, "could not catch up a server's reactions");
+export function reconcileAll(guildIds: Iterable<string>, options: ReconcileOptions): Promise<void> {
+  return options.live.watch(async () => {
+    let servers = 0;
+    for (const guildId of guildIds) {
+      if (options.stopped()) return;
+      try {
+        await reconcileReactions(guildId, options);
+        servers += 1;
+      } catch (error) {
+        options.log.error({ guildId, err: error }, "could not catch up a server's reactions");
+      }
     }
-  }
-  if (!options.stopped()) options.log.info({ guilds: servers }, "reactions reconciled");
+    if (!options.stopped()) options.log.info({ guilds: servers }, "reactions reconciled");
+  });
 }

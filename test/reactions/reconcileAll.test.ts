@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { createLogger } from "../../src/logger.js";
+import { LiveReactionChanges } from "../../src/reactions/LiveReactionChanges.js";
 import { reconcileAll } from "../../src/reactions/reconcileReactions.js";
 import { Store } from "../../src/store/Store.js";
 import { FakeDiscordRest } from "../helpers/fakeDiscordRest.js";
@@ -28,6 +29,7 @@ describe("the reaction catch-up after start", () => {
         botUserId: "9",
         storyId: "drago",
         stopped: () => false,
+        live: new LiveReactionChanges(),
       }),
     ).resolves.toBeUndefined();
     expect(lines.map((line) => [line.msg, line.guildId])).toEqual([
@@ -35,6 +37,42 @@ describe("the reaction catch-up after start", () => {
       ["reactions reconciled", undefined],
     ]);
     expect(store.reactions.reconciledAt("2", "drago").getTime()).toBeGreaterThan(0);
+    store.close();
+  });
+
+  it("does not undo a live reaction event that arrives while it reads the message: it reads it again", async () => {
+    const store = new Store(join(tempDir(), "serial.db"));
+    const key = { guildId: "1", storyId: "drago", partId: "new-york" };
+    store.drops.create({ ...key, channelId: "50", reason: "now", pages: 1 }, new Date());
+    store.drops.recordMessage(key, 0, "70", new Date());
+    store.reactions.add(key, "70", "reader", "❤️", new Date());
+    const live = new LiveReactionChanges();
+    const rest = new FakeDiscordRest();
+    let hearts = ["reader"];
+    rest.answer = (call) => {
+      if (call.route === "/channels/50/messages/70")
+        return { reactions: hearts.length === 0 ? [] : [{ emoji: { id: null, name: "❤️" } }] };
+      const answer = hearts.map((id) => ({ id }));
+      if (hearts.length > 0) {
+        // The reader takes the ❤️ back while the catch-up reads it: the live event comes first.
+        hearts = [];
+        live.touch("70");
+        store.reactions.remove("1", "70", "reader", "❤️");
+      }
+      return answer;
+    };
+    await reconcileAll(["1"], {
+      rest,
+      store,
+      log: createLogger({ level: "silent" }),
+      clock: () => new Date(),
+      botUserId: "9",
+      storyId: "drago",
+      stopped: () => false,
+      live,
+    });
+    expect(store.reactions.tallies("1", "drago", [])).toEqual([]);
+    expect(rest.calls.filter((call) => call.route === "/channels/50/messages/70")).toHaveLength(2);
     store.close();
   });
 });

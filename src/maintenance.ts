@@ -34,7 +34,7 @@ export function startMaintenance(options: MaintenanceOptions): { stop(): Promise
   const purge = async () => {
     try {
       const cutoff = new Date(clock().getTime() - options.retentionMs);
-      for (const guildId of store.departures.due(clock(), options.retentionMs)) {
+      for (const guildId of store.departures.due(cutoff)) {
         if (options.isMine(guildId) && store.purgeGuild(guildId, cutoff)) {
           log.info({ guildId }, "purged the data of a server the bot left");
         }

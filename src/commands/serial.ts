@@ -155,8 +155,13 @@ const subcommands: Readonly<Record<string, Subcommand>> = {
     if (skipped === undefined)
       throw new UserError("No drop is waiting to be finished, so there is nothing to skip.");
     services.log.info(
-      { guildId: context.guildId, userId: context.userId, partId: skipped.partId },
-      "drop skipped",
+      {
+        guildId: context.guildId,
+        userId: context.userId,
+        partId: skipped.partId,
+        posted: skipped.messageIds.length,
+      },
+      "drop skipped by the authors",
     );
     const part = services.book.part(skipped.partId)?.part;
     const posted = `${skipped.messageIds.length} of ${skipped.pages} messages had been posted`;

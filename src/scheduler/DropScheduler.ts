@@ -179,17 +179,13 @@ export class DropScheduler {
   skip(guildId: string, now: Date): Promise<Drop | undefined> {
     if (this.#stopped) return Promise.reject(new Error("The bot is stopping."));
     const skipped = this.#serialize(guildId, async () => {
-      const { store, book, log } = this.#options;
+      const { store, book } = this.#options;
       const unfinished = store.drops.unfinished(guildId, this.#storyId);
       if (unfinished === undefined) return undefined;
       const inStory = book.part(unfinished.partId) !== undefined;
       store.drops.abandon(unfinished, "skipped by the authors", now, () => {
         if (inStory) store.releases.add(guildId, this.#storyId, unfinished.partId, now);
       });
-      log.info(
-        { guildId, partId: unfinished.partId, posted: unfinished.messageIds.length },
-        "drop skipped by the authors",
-      );
       return store.drops.get(unfinished);
     });
     skipped.then(

@@ -60,8 +60,8 @@ export class DepartureRepository {
     return this.#leftBefore.get({ guild: guildId, before: before.getTime() }) !== undefined;
   }
 
-  /** Servers left at least `retentionMs` before `now`, whose data is due to be purged. */
-  due(now: Date, retentionMs: number): string[] {
-    return this.#due.all({ before: now.getTime() - retentionMs }).map((row) => row.guild_id);
+  /** Servers the bot has been away from since `before` or earlier: their data is due to go. */
+  due(before: Date): string[] {
+    return this.#due.all({ before: before.getTime() }).map((row) => row.guild_id);
   }
 }

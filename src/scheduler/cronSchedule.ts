@@ -79,7 +79,7 @@ export function nextRuns(
         : `cannot be computed (${message})`,
     };
   } finally {
-    void task.destroy();
+    Promise.resolve(task.destroy()).catch(() => undefined);
   }
 }
 

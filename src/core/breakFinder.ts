@@ -1,78 +1,77 @@
 import { splitsSurrogatePair } from "./characters.js";
 import { createGraphemeBoundaries } from "./graphemeBoundaries.js";
-import { isWhitespace } from "./isWhitespace.js";
+import { isAbbreviationBefore } from "./isAbbreviationBefore.js";
+import { isBreakableSpace } from "./isBreakableSpace.js";
+import { createLineBreakIndex } from "./lineBreakIndex.js";
 import { lineGaps } from "./lineGaps.js";
-import { markdownSpans } from "./markdownSpans.js";
-import { sceneBreakLines } from "./sceneBreaks.js";
 import { createSegmentIndex } from "./segmentIndex.js";
+import type { Span } from "./span.js";
 import { createSpanGuard } from "./spanGuard.js";
 
-/** Where one page ends and the next begins; only whitespace lies between. */
+/** Where one page ends and the next begins; only breakable whitespace lies between. */
 export interface PageBreak {
   readonly end: number;
   readonly next: number;
 }
 
-/** Chooses the break that ends the page starting at a given index. */
-export type BreakFinder = (start: number) => PageBreak;
+/** Chooses the break that ends the page starting at `start`, at most `room` long. */
+export type BreakFinder = (start: number, room: number) => PageBreak;
 
 /** Kinds of break, from the best to the worst. */
-type BreakLevel = "scene" | "paragraph" | "line" | "sentence" | "word" | "grapheme";
+type BreakLevel = "scene" | "paragraph" | "line" | "sentence" | "space" | "tight";
 
 /**
  * How much each kind of break is worth. A break loses one point for every eighth of a page
- * it lies from the target, so a paragraph end a quarter page off ties with a sentence end on it.
+ * it lies from the target, so a paragraph end a quarter page off ties with a sentence end on it,
+ * and a break between two letters (`and/│or`, CJK) needs to be an eighth of a page nearer than
+ * the nearest space to win.
  */
 const WEIGHT = {
   scene: 6,
   paragraph: 5,
   line: 4,
   sentence: 3,
-  word: 2,
-  grapheme: 1,
+  space: 2,
+  tight: 1,
 } satisfies Record<BreakLevel, number>;
 const POINTS_PER_PAGE_OF_DISTANCE = 8;
-/** First distance from the target searched for breaks between words without spaces. */
-const FIRST_WORD_RADIUS = 32;
 /** How far past a page's end a sentence may start, after the spaces that end the one before. */
 const SENTENCE_SPILL = 128;
 
-/** Letters, marks and digits of scripts that put spaces between words: no word break inside. */
-const SPACED_WORDS = /^[\p{L}\p{M}\p{N}\s]*$/u;
-/** Scripts written without spaces, which ICU splits into words with dictionaries. */
-const UNSPACED_SCRIPT =
-  /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Thai}\p{scx=Lao}\p{scx=Khmer}\p{scx=Myanmar}]/u;
-/** Without a letter or digit there is no word, so no break before one. */
-const WORDISH = /[\p{L}\p{N}]/u;
+/**
+ * Scripts whose words UAX #14 leaves to a dictionary (class SA: Thai, Lao, Khmer, Myanmar):
+ * there the word segmenter, which has ICU's dictionaries, finds the breaks.
+ */
+const DICTIONARY_SCRIPT = /[\p{scx=Thai}\p{scx=Lao}\p{scx=Khmer}\p{scx=Myanmar}]/u;
+const DICTIONARY_LETTER = /^[\p{scx=Thai}\p{scx=Lao}\p{scx=Khmer}\p{scx=Myanmar}]$/u;
 
 interface Candidate extends PageBreak {
   readonly score: number;
 }
 
-/** Whether the word segmenter could find a break between two non-spaces in `region`. */
-function mayHoldWordBreaks(region: string): boolean {
-  return WORDISH.test(region) && (!SPACED_WORDS.test(region) || UNSPACED_SCRIPT.test(region));
-}
-
 /**
- * Prepares `text` (line breaks, scene breaks and Markdown spans, one pass each) for a walk
- * over pages whose starts only move forward; the content ends at `contentEnd`.
+ * Prepares `text` (its line gaps, and the spans to keep whole) for a walk over pages whose
+ * starts only move forward; the content ends at `contentEnd`.
  *
- * For a page starting at `start`, with `n` pages needed for the rest, the break should come
- * near `start + rest / n`. Breaks up to `start + maxLength` are scored by kind, less their
- * distance from that target, and the best wins. Finer kinds are looked for only as far from
- * the target as they could still win, so the segmenters see small slices. Failing any
- * break, one inside a Markdown span that fits on a page is taken, then one between code points.
+ * A page ends where Unicode's line breaking (UAX #14) allows a break, never inside a grapheme
+ * or a span to keep whole that fits on a page. For a page starting at `start`, with `n` pages
+ * needed for the rest, the break should come near `start + rest / n`. Breaks up to
+ * `start + room` are scored by kind, less their distance from that target, and the best wins;
+ * finer kinds are looked for only as far from the target as they could still win, so the
+ * segmenters see small slices. Failing any break, one inside a span that fits on a page is
+ * taken; failing that (a token longer than a page), one between graphemes, then between code
+ * points.
  */
 export function createBreakFinder(
   text: string,
   maxLength: number,
   contentEnd: number,
+  keepWhole: { readonly spans: readonly Span[]; readonly sceneBreaks: readonly Span[] },
 ): BreakFinder {
-  const sceneBreaks = sceneBreakLines(text);
-  const gaps = lineGaps(text, sceneBreaks);
-  const guard = createSpanGuard([...markdownSpans(text), ...sceneBreaks], maxLength);
+  const gaps = lineGaps(text, keepWhole.sceneBreaks);
+  const guard = createSpanGuard([...keepWhole.spans, ...keepWhole.sceneBreaks], maxLength);
   const graphemes = createGraphemeBoundaries(text);
+  const lineBreaks = createLineBreakIndex(text);
   const sentences = createSegmentIndex(
     new Intl.Segmenter("en", { granularity: "sentence" }),
     text,
@@ -82,18 +81,17 @@ export function createBreakFinder(
     chunk: 256,
     margin: 32,
   });
-  const isSpace = (index: number) => isWhitespace(text.charCodeAt(index));
-  const isBetweenNonSpaces = (index: number) => !isSpace(index) && !isSpace(index - 1);
+  const isSpace = (index: number) => isBreakableSpace(text.charCodeAt(index));
   let firstGap = 0;
 
-  return (start) => {
-    const limit = start + maxLength;
-    const pagesLeft = Math.ceil((contentEnd - start) / maxLength);
+  return (start, room) => {
+    const limit = start + room;
+    const pagesLeft = Math.ceil((contentEnd - start) / room);
     const target = start + (contentEnd - start) / pagesLeft;
     let best: Candidate | undefined;
     let cut: Candidate | undefined;
 
-    /** The break at `index`, widened over any whitespace around it. */
+    /** The break at `index`, widened over any breakable whitespace around it. */
     const gapAround = (index: number): PageBreak => {
       let end = index;
       while (end > start && isSpace(end - 1)) end--;
@@ -120,31 +118,15 @@ export function createBreakFinder(
       return true;
     };
 
-    /** The indexes within `radius` of the target where a break of this kind could still win. */
-    const reach = (level: BreakLevel, radius = Number.POSITIVE_INFINITY) => {
-      const most = best
+    /** The indexes around the target where a break of this kind could still win. */
+    const reach = (level: BreakLevel) => {
+      const within = best
         ? ((WEIGHT[level] - best.score) * maxLength) / POINTS_PER_PAGE_OF_DISTANCE
-        : radius;
-      const within = Math.min(radius, most);
+        : Number.POSITIVE_INFINITY;
       return {
         from: Math.max(start + 1, Math.floor(target - within)),
         to: Math.min(limit, Math.ceil(target + within)),
       };
-    };
-
-    /**
-     * Walks from the target one way until `accept` takes an index or `stop` is passed,
-     * trying each run of whitespace once.
-     */
-    const walk = (step: 1 | -1, stop: number, accept: (index: number) => boolean) => {
-      for (let index = Math.floor(target) + (step > 0 ? 1 : 0); step * (stop - index) >= 0; ) {
-        if (accept(index)) return;
-        if (isBetweenNonSpaces(index)) index += step;
-        else {
-          const gap = gapAround(index);
-          index = step > 0 ? gap.next + 1 : gap.end - 1;
-        }
-      }
     };
 
     const considerLineGaps = () => {
@@ -156,52 +138,50 @@ export function createBreakFinder(
       }
     };
 
+    /**
+     * Sentence starts after a space, but not after a title or an initial (`Mr.│Drago`,
+     * `M. Dupont`), nor one with no space before it (`Yahoo!│Answers`).
+     */
     const considerSentences = () => {
       const { from, to } = reach("sentence");
       if (from > to) return;
       for (const { index } of sentences.startsIn(from, to + SENTENCE_SPILL)) {
-        consider(gapAround(index), "sentence");
+        const gap = gapAround(index);
+        if (gap.end < index && !isAbbreviationBefore(text, gap.end)) consider(gap, "sentence");
       }
     };
 
-    /** Spaces between words: the nearest on either side of the target is the best. */
-    const considerSpaces = () => {
-      const { from, to } = reach("word");
+    /** UAX #14's opportunities: after spaces, or between two characters (CJK, `and/or`). */
+    const considerOpportunities = (level: "space" | "tight") => {
+      const { from, to } = reach(level);
       if (from > to) return;
-      const atSpace = (index: number) =>
-        !isBetweenNonSpaces(index) && consider(gapAround(index), "word");
-      walk(-1, from, atSpace);
-      walk(1, to, atSpace);
+      for (const index of lineBreaks.opportunitiesIn(from, to + 1)) {
+        const afterSpace = isSpace(index - 1);
+        if (afterSpace === (level === "space")) consider(gapAround(index), level);
+      }
     };
 
-    /**
-     * Words not set apart by spaces (CJK, Thai, "well-known"): the nearest wins, so the
-     * search widens step by step.
-     */
-    const considerUnspacedWords = () => {
-      for (let radius = FIRST_WORD_RADIUS; ; radius *= 2) {
-        const { from, to } = reach("word", radius);
-        if (from > to) return;
-        let found = false;
-        if (mayHoldWordBreaks(text.slice(from - 1, to + 1))) {
-          for (const { index, wordLike } of words.startsIn(from, to)) {
-            if (wordLike && isBetweenNonSpaces(index)) {
-              found = consider({ end: index, next: index }, "word") || found;
-            }
-          }
+    /** Words of the scripts UAX #14 leaves to a dictionary (Thai, Lao, Khmer, Myanmar). */
+    const considerDictionaryWords = () => {
+      const { from, to } = reach("tight");
+      if (from > to || !DICTIONARY_SCRIPT.test(text.slice(from - 1, to + 1))) return;
+      for (const { index } of words.startsIn(from, to)) {
+        if (
+          DICTIONARY_LETTER.test(text[index - 1] ?? "") &&
+          DICTIONARY_LETTER.test(text[index] ?? "")
+        ) {
+          consider({ end: index, next: index }, "tight");
         }
-        const whole = reach("word");
-        if (found || (from <= whole.from && to >= whole.to)) return;
       }
     };
 
-    const considerGraphemes = () => {
-      const { from, to } = reach("grapheme");
-      if (from > to) return;
-      const between = (index: number) =>
-        isBetweenNonSpaces(index) && consider({ end: index, next: index }, "grapheme");
-      walk(-1, from, between);
-      walk(1, to, between);
+    /** For a token longer than a page: the grapheme boundary nearest the target. */
+    const graphemeBreak = (): PageBreak | undefined => {
+      const from = Math.min(limit, Math.max(start + 1, Math.floor(target)));
+      for (let index = from; index > start; index--) {
+        if (graphemes.isBoundary(index)) return gapAround(index);
+      }
+      return undefined;
     };
 
     /** For a grapheme longer than a page: a break between code points, near the target. */
@@ -213,9 +193,9 @@ export function createBreakFinder(
 
     considerLineGaps();
     considerSentences();
-    considerSpaces();
-    considerUnspacedWords();
-    considerGraphemes();
-    return best ?? cut ?? codePointBreak();
+    considerOpportunities("space");
+    considerOpportunities("tight");
+    considerDictionaryWords();
+    return best ?? cut ?? graphemeBreak() ?? codePointBreak();
   };
 }

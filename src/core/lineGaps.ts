@@ -1,4 +1,4 @@
-import { isWhitespace } from "./isWhitespace.js";
+import { isBreakableSpace } from "./isBreakableSpace.js";
 import type { Span } from "./span.js";
 
 /** Whitespace with a line break in it: a page could end at `end` and the next begin at `next`. */
@@ -23,12 +23,12 @@ export function lineGaps(text: string, sceneBreaks: readonly Span[]): LineGap[] 
   const lineBreak = /[\r\n]/g;
   for (let match = lineBreak.exec(text); match; match = lineBreak.exec(text)) {
     let end = match.index;
-    while (end > 0 && isWhitespace(text.charCodeAt(end - 1))) end--;
+    while (end > 0 && isBreakableSpace(text.charCodeAt(end - 1))) end--;
     let next = match.index;
     let breaks = 0;
     for (; next < text.length; next++) {
       const code = text.charCodeAt(next);
-      if (!isWhitespace(code)) break;
+      if (!isBreakableSpace(code)) break;
       if (code === LF || (code === CR && text.charCodeAt(next + 1) !== LF)) breaks++;
     }
     lineBreak.lastIndex = next;

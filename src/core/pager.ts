@@ -1,11 +1,22 @@
+import { bidiSpans } from "./bidiSpans.js";
 import { createBreakFinder } from "./breakFinder.js";
-import { isWhitespace } from "./isWhitespace.js";
+import { isBreakableSpace } from "./isBreakableSpace.js";
+import { markdownStructure } from "./markdownStructure.js";
+import { sceneBreakLines } from "./sceneBreaks.js";
+import { createSpanCarry } from "./spanCarry.js";
 
-/** One page of a text: `text === source.slice(start, end)`. */
+/**
+ * One page of a text: the slice `source.slice(start, end)`, shown as
+ * `text === reopened + source.slice(start, end) + closed`.
+ */
 export interface Page {
   readonly start: number;
   readonly end: number;
   readonly text: string;
+  /** Formatting carried over from the page before, opened again: "**", "```js\n", ">>> ". */
+  readonly reopened: string;
+  /** Formatting that goes on to the next page, closed here: "**", "\n```". */
+  readonly closed: string;
 }
 
 export interface PagerOptions {
@@ -13,15 +24,22 @@ export interface PagerOptions {
   readonly maxLength: number;
 }
 
+/** Carried delimiters may take at most this share of a page; on smaller pages spans are cut. */
+const MOST_CARRIED_SHARE = 0.25;
+
 /**
- * Splits `text` into pages of at most `maxLength` UTF-16 code units.
+ * Splits `text` into pages of at most `maxLength` UTF-16 code units, as Discord renders them.
  *
- * Pages are trimmed slices in order: only whitespace lies before, between and after them,
- * and whitespace-only text has no pages. Breaks go, by preference, at scene breaks and
- * blank lines, then line breaks, sentence ends, word boundaries and, for a "word" longer
- * than a page, grapheme boundaries; never inside a grapheme or a Markdown span that fits on
- * a page. Pages are balanced: text needing `n` pages is cut near every `1/n` of it, so no
- * page is left with a stray line. Deterministic, and close to linear in the text's length.
+ * Pages are slices in order with only breakable whitespace before, between and after them,
+ * and whitespace-only text has no pages. A page ends, by preference, at a scene break or a
+ * blank line, then a line break, a sentence end, a space, a break between two characters that
+ * Unicode's line breaking (UAX #14) allows (CJK, `and/or`); never inside a grapheme, a
+ * no-break space, or what Discord renders as one thing (a link, a mention, a custom emoji, a
+ * timestamp, a Markdown span, a directional embedding) when it fits on a page. Only a token
+ * longer than a page is cut inside. A span longer than a page is closed at the end of each
+ * page and opened again on the next (`reopened` and `closed`), a code block with its language
+ * and its lines' indentation. Pages are balanced: text needing `n` pages is cut near every
+ * `1/n` of it, so no page is left with a stray line. Deterministic, and close to linear.
  *
  * @throws RangeError when `maxLength` is not an integer of at least 2 (a page must be able
  * to hold any code point).
@@ -32,19 +50,54 @@ export function paginate(text: string, options: PagerOptions): Page[] {
     throw new RangeError(`maxLength must be an integer of at least 2, not ${maxLength}`);
   }
   let start = 0;
-  while (start < text.length && isWhitespace(text.charCodeAt(start))) start++;
+  while (start < text.length && isBreakableSpace(text.charCodeAt(start))) start++;
   let contentEnd = text.length;
-  while (contentEnd > start && isWhitespace(text.charCodeAt(contentEnd - 1))) contentEnd--;
+  while (contentEnd > start && isBreakableSpace(text.charCodeAt(contentEnd - 1))) contentEnd--;
   if (start === contentEnd) return [];
-
-  const pages: Page[] = [];
-  const findBreak =
-    contentEnd - start > maxLength ? createBreakFinder(text, maxLength, contentEnd) : undefined;
-  while (findBreak && contentEnd - start > maxLength) {
-    const { end, next } = findBreak(start);
-    pages.push({ start, end, text: text.slice(start, end) });
-    start = next;
+  if (contentEnd - start <= maxLength) {
+    return [
+      { start, end: contentEnd, text: text.slice(start, contentEnd), reopened: "", closed: "" },
+    ];
   }
-  pages.push({ start, end: contentEnd, text: text.slice(start, contentEnd) });
+
+  const markdown = markdownStructure(text);
+  const sceneBreaks = sceneBreakLines(text);
+  const bidi = bidiSpans(text);
+  const findBreak = createBreakFinder(text, maxLength, contentEnd, {
+    spans: [...markdown.whole, ...bidi],
+    sceneBreaks,
+  });
+  const carry = createSpanCarry([...markdown.carried, ...bidi]);
+  const mostCarried = Math.floor(maxLength * MOST_CARRIED_SHARE);
+  const pages: Page[] = [];
+  let reopened = "";
+  for (;;) {
+    const room = maxLength - reopened.length;
+    if (contentEnd - start <= room) break;
+    const reserve = carry.reserve(start, start + room);
+    let page: Page | undefined;
+    for (let shorter = 0; page === undefined; ) {
+      const { end, next } = findBreak(start, Math.max(1, room - reserve - shorter));
+      const carried = carry.at(text, end, next);
+      const fits = reopened.length + carried.closed.length + carried.reopened.length <= mostCarried;
+      const closed = fits ? carried.closed : "";
+      const pageText = `${reopened}${text.slice(start, end)}${closed}`;
+      if (pageText.length <= maxLength || room - reserve - shorter <= 1) {
+        page = { start, end, text: pageText, reopened, closed };
+        reopened = fits ? carried.reopened : "";
+        start = fits ? carried.next : next;
+      } else {
+        shorter += pageText.length - maxLength;
+      }
+    }
+    pages.push(page);
+  }
+  pages.push({
+    start,
+    end: contentEnd,
+    text: `${reopened}${text.slice(start, contentEnd)}`,
+    reopened,
+    closed: "",
+  });
   return pages;
 }

@@ -35,7 +35,7 @@ function sentences(count: number, from = 0): string {
 describe("paginate", () => {
   it("gives one page for text that fits, trimmed", () => {
     expect(pagesOf("  Hello, world.\n", 2000)).toEqual([
-      { start: 2, end: 15, text: "Hello, world." },
+      { start: 2, end: 15, text: "Hello, world.", reopened: "", closed: "" },
     ]);
   });
 
@@ -146,12 +146,12 @@ describe("paginate", () => {
     for (const maxLength of [40, 64, 100, 333]) pagesOf(text, maxLength, unbreakable);
   });
 
-  it("breaks inside a Markdown span longer than a page", () => {
+  it("closes a Markdown span longer than a page at the page's end and opens it again", () => {
     const text = `Intro. **${sentences(6)}** Outro.`;
     const [first, second, ...rest] = texts(pagesOf(text, 200));
     expect(rest).toEqual([]);
-    expect(first).toMatch(/^Intro\. \*\*Sentence 0 .*\.$/);
-    expect(second).toMatch(/^Sentence \d .*\.\*\* Outro\.$/);
+    expect(first).toMatch(/^Intro\. \*\*Sentence 0 .*\.\*\*$/);
+    expect(second).toMatch(/^\*\*Sentence \d .*\.\*\* Outro\.$/);
   });
 
   it("handles \\r\\n line ends like \\n", () => {

@@ -13,8 +13,9 @@ export interface InvariantOptions {
   readonly unbreakable?: readonly Unbreakable[];
 }
 
-const WHITESPACE_ONLY = /^\s*$/;
-const WHITESPACE = /\s/;
+/** Whitespace a page may break at: every kind but the no-break spaces. */
+const BREAKABLE_ONLY = /^[^\S\u00a0\u2007\u202f\ufeff]*$/;
+const BREAKABLE = /[^\S\u00a0\u2007\u202f\ufeff]/;
 
 /** The grapheme boundaries of `text`, including 0 and `text.length`. */
 export function graphemeBoundaries(text: string): Set<number> {
@@ -26,8 +27,9 @@ export function graphemeBoundaries(text: string): Set<number> {
 }
 
 /**
- * Every way `pages` break the pager's contract for `text`: pages must be trimmed, non-empty
- * slices of at most `maxLength` code units, in order, with only whitespace around and
+ * Every way `pages` break the pager's contract for `text`: each page shows its slice between
+ * the delimiters it carries (`reopened + slice + closed`), at most `maxLength` code units,
+ * trimmed; the slices are non-empty and in order, with only breakable whitespace around and
  * between them; optionally no page boundary may fall inside a grapheme, and each unbreakable
  * stretch that fits on a page must lie on one page.
  */
@@ -38,22 +40,28 @@ export function pageProblems(
   options: InvariantOptions = {},
 ): string[] {
   const problems: string[] = [];
-  if (WHITESPACE_ONLY.test(text) && pages.length > 0) problems.push("pages of whitespace");
+  if (BREAKABLE_ONLY.test(text) && pages.length > 0) problems.push("pages of whitespace");
   let previousEnd = 0;
   for (const [number, page] of pages.entries()) {
     const name = `page ${number} [${page.start}, ${page.end})`;
-    if (page.text !== text.slice(page.start, page.end)) problems.push(`${name} is not its slice`);
-    if (page.text.length === 0) problems.push(`${name} is empty`);
+    const slice = text.slice(page.start, page.end);
+    if (page.text !== `${page.reopened}${slice}${page.closed}`) {
+      problems.push(`${name} is not its slice between its carried delimiters`);
+    }
+    if (slice.length === 0) problems.push(`${name} is empty`);
     if (page.text.length > maxLength) problems.push(`${name} is ${page.text.length} long`);
-    if (WHITESPACE.test(page.text.at(0) ?? " ")) problems.push(`${name} starts with whitespace`);
-    if (WHITESPACE.test(page.text.at(-1) ?? " ")) problems.push(`${name} ends with whitespace`);
+    if (BREAKABLE.test(page.text.at(0) ?? " ")) problems.push(`${name} starts with whitespace`);
+    if (BREAKABLE.test(page.text.at(-1) ?? " ")) problems.push(`${name} ends with whitespace`);
+    if (page.reopened === "" && BREAKABLE.test(slice.at(0) ?? " ")) {
+      problems.push(`${name} starts with whitespace`);
+    }
     if (page.start < previousEnd) problems.push(`${name} overlaps the page before`);
-    if (!WHITESPACE_ONLY.test(text.slice(previousEnd, page.start))) {
+    if (!BREAKABLE_ONLY.test(text.slice(previousEnd, page.start))) {
       problems.push(`${name} leaves out text before it`);
     }
     previousEnd = page.end;
   }
-  if (!WHITESPACE_ONLY.test(text.slice(previousEnd))) problems.push("text left out at the end");
+  if (!BREAKABLE_ONLY.test(text.slice(previousEnd))) problems.push("text left out at the end");
 
   if (options.graphemes) {
     const boundaries = graphemeBoundaries(text);

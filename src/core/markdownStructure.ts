@@ -1,0 +1,104 @@
+import type { CarriedSpan } from "./CarriedSpan.js";
+import { type MarkdownNode, parseDiscordMarkdown } from "./parseDiscordMarkdown.js";
+import type { Span } from "./span.js";
+
+/** What the pager needs of a text's Markdown. */
+export interface MarkdownStructure {
+  /** Everything Discord renders as one thing: a page break inside one that fits is a cut. */
+  readonly whole: readonly Span[];
+  /** The spans a page break may go through, closed and opened again around it. */
+  readonly carried: readonly CarriedSpan[];
+}
+
+/** Delimiters on both sides, as many on each: `**bold**`, `~~strike~~`, `||spoiler||`. */
+const PAIRED = new Map([
+  ["strong", 2],
+  ["u", 2],
+  ["strike", 2],
+  ["spoiler", 2],
+  ["em", 1],
+]);
+/** Nodes that are text, not formatting: nothing to keep whole. */
+const PLAIN = new Set(["text", "br", "newline", "escape"]);
+const CODE_OPEN = /^```(?:([a-z0-9_+\-.#]+?)\n+)?\n*/i;
+const CODE_CLOSE = /\n*```$/;
+const BLOCK_QUOTE = /^ *>>> ?/;
+const LINE_QUOTE = /^ *> ?/;
+const BACKTICKS = /^`+/;
+
+/**
+ * The Markdown of `text` as Discord renders it (parsed by `parseDiscordMarkdown`), in the
+ * terms the pager uses. A `>` quote is not kept whole, since each of its lines carries its
+ * own marker; the rest is.
+ */
+export function markdownStructure(text: string): MarkdownStructure {
+  const whole: Span[] = [];
+  const carried: CarriedSpan[] = [];
+  const visit = (nodes: readonly MarkdownNode[]) => {
+    for (const node of nodes) {
+      const slice = text.slice(node.start, node.end);
+      const span = carriedSpan(node, slice);
+      if (span) carried.push(span);
+      if (!PLAIN.has(node.type) && !(span?.perLine ?? false)) {
+        whole.push({ start: node.start, end: node.end });
+      }
+      visit(node.children);
+    }
+  };
+  visit(parseDiscordMarkdown(text));
+  return { whole, carried };
+}
+
+/** How a node is closed and opened again around a page break, if it can be. */
+function carriedSpan(node: MarkdownNode, slice: string): CarriedSpan | undefined {
+  const { type, start, end } = node;
+  const base = { start, end, perLine: false, keepsIndent: false };
+  const width = PAIRED.get(type);
+  if (width !== undefined) {
+    const delimiter = slice.slice(0, width);
+    return {
+      ...base,
+      contentStart: start + width,
+      contentEnd: end - width,
+      open: delimiter,
+      close: delimiter,
+    };
+  }
+  if (type === "inlineCode") {
+    const ticks = BACKTICKS.exec(slice)?.[0] ?? "`";
+    return {
+      ...base,
+      contentStart: start + ticks.length,
+      contentEnd: end - ticks.length,
+      open: ticks,
+      close: ticks,
+    };
+  }
+  if (type === "codeBlock") {
+    const opening = CODE_OPEN.exec(slice);
+    const closing = CODE_CLOSE.exec(slice);
+    if (!opening || !closing) return undefined;
+    return {
+      ...base,
+      contentStart: start + opening[0].length,
+      contentEnd: end - closing[0].length,
+      open: `\`\`\`${opening[1] ?? ""}\n`,
+      close: "\n```",
+      keepsIndent: true,
+    };
+  }
+  if (type === "blockQuote") {
+    const block = BLOCK_QUOTE.exec(slice);
+    const marker = block ?? LINE_QUOTE.exec(slice);
+    if (!marker) return undefined;
+    return {
+      ...base,
+      contentStart: start + marker[0].length,
+      contentEnd: end,
+      open: block ? ">>> " : "> ",
+      close: "",
+      perLine: !block,
+    };
+  }
+  return undefined;
+}

@@ -1,0 +1,65 @@
+import type { CarriedSpan } from "./CarriedSpan.js";
+
+/** What a page break carries over: the delimiters that close the page and open the next. */
+export interface Carried {
+  readonly closed: string;
+  readonly reopened: string;
+  /** Where the next page's text starts, moved back to its line's start inside code. */
+  readonly next: number;
+}
+
+/** Answers, for breaks in order through a text, which spans each carries. */
+export interface SpanCarry {
+  /** The carried delimiters of a page break from `end` to `next` (only whitespace between). */
+  at(text: string, end: number, next: number): Carried;
+  /** Delimiters a page from `start` to `limit` may have to close: spans it cannot hold whole. */
+  reserve(start: number, limit: number): number;
+}
+
+/** Creates a `SpanCarry` over the spans; breaks must be asked for in order. */
+export function createSpanCarry(spans: readonly CarriedSpan[]): SpanCarry {
+  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+  let added = 0;
+  let active: CarriedSpan[] = [];
+
+  const spansThrough = (end: number, next: number) => {
+    while ((sorted[added]?.start ?? Number.POSITIVE_INFINITY) < next) {
+      const span = sorted[added++];
+      if (span) active.push(span);
+    }
+    active = active.filter((span) => span.end > end);
+    return active.filter((span) => span.contentStart <= end && next <= span.contentEnd);
+  };
+
+  return {
+    at(text, end, next) {
+      const through = spansThrough(end, next);
+      let start = next;
+      if (through.some((span) => span.keepsIndent)) {
+        const lineStart = text.lastIndexOf("\n", next - 1) + 1;
+        if (lineStart > end) start = lineStart;
+      }
+      const atLineStart = start === 0 || text[start - 1] === "\n";
+      return {
+        closed: through
+          .map((span) => span.close)
+          .reverse()
+          .join(""),
+        reopened: through.map((span) => (span.perLine && atLineStart ? "" : span.open)).join(""),
+        next: start,
+      };
+    },
+    reserve(start, limit) {
+      let total = 0;
+      for (const span of active) {
+        if (span.end > limit) total += span.close.length;
+      }
+      for (let index = added; index < sorted.length; index++) {
+        const span = sorted[index];
+        if (!span || span.start >= limit) break;
+        if (span.end > limit && span.end > start) total += span.close.length;
+      }
+      return total;
+    },
+  };
+}

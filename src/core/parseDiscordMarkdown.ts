@@ -123,7 +123,8 @@ function locate(rule: Rule): Rule {
         }
       };
       const parsed = rule.parse(capture, inner, state);
-      if (place && !Array.isArray(parsed)) spans.set(parsed, place);
+      if (place && !Array.isArray(parsed))
+        spans.set(parsed, { start: place.start, end: place.end });
       return parsed;
     },
   };
@@ -137,7 +138,7 @@ function locate(rule: Rule): Rule {
 function innerMap(whole: string, inner: string, place: Place): SourceMap {
   const outer = (index: number) => place.origin.map(place.first + index);
   let offset = whole.indexOf(inner);
-  for (let other = offset; other >= 0; other = whole.indexOf(inner, other + 1)) {
+  for (let other = offset; other >= 0 && inner !== ""; other = whole.indexOf(inner, other + 1)) {
     if (other === whole.length - other - inner.length) offset = other;
   }
   if (offset >= 0) return (index) => outer(offset + index);

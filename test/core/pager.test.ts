@@ -1,3 +1,4 @@
+import LineBreaker from "linebreak";
 import { describe, expect, it } from "vitest";
 import { type Page, paginate } from "../../src/core/pager.js";
 import { expectValidPages, type Unbreakable } from "./pagerInvariants.js";
@@ -90,15 +91,23 @@ describe("paginate", () => {
     expect(pages.map((page) => page.text.length)).toEqual([4000, 4000, 4000, 4000, 4000]);
   });
 
-  it("breaks Japanese between sentences, else between words", () => {
+  it("breaks Japanese between sentences, else where Unicode's line breaking allows", () => {
     const sentence = "日本語の文章は空白を使わずに書かれます。";
     for (const page of pagesOf(sentence.repeat(30), 100)) {
       expect(page.text).toMatch(/^(日本語の文章は空白を使わずに書かれます。)+$/);
     }
-    const words = new Intl.Segmenter("ja", { granularity: "word" });
     const run = "コンピューターのプログラミングをデバッグする".repeat(21);
-    const wordStarts = new Set(Array.from(words.segment(run), (segment) => segment.index));
-    for (const page of pagesOf(run, 100)) expect(wordStarts.has(page.start)).toBe(true);
+    const breaker = new LineBreaker(run);
+    const opportunities = new Set<number>();
+    for (let found = breaker.nextBreak(); found; found = breaker.nextBreak()) {
+      opportunities.add(found.position);
+    }
+    const pages = pagesOf(run, 100);
+    expect(pages.length).toBeGreaterThan(4);
+    for (const page of pages.slice(1)) {
+      expect(opportunities.has(page.start)).toBe(true);
+      expect(page.text).not.toMatch(/^[ーァィゥェォッャュョ]/);
+    }
   });
 
   it("keeps right-to-left text whole, points and all", () => {

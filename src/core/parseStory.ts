@@ -1,3 +1,4 @@
+import { checkCharacters } from "./checkCharacters.js";
 import { compareNatural } from "./compareNatural.js";
 import { decodeUtf8 } from "./decodeUtf8.js";
 import { readFrontMatter } from "./readFrontMatter.js";
@@ -42,7 +43,9 @@ export function parseStory(files: readonly StoryFile[]): ParseStoryResult {
     present.add(file.path);
     const decoded = decodeUtf8(file.bytes);
     if (decoded.ok) {
-      texts.set(file.path, decoded.text);
+      const characterProblems = checkCharacters(file.path, decoded.text);
+      if (characterProblems.length === 0) texts.set(file.path, decoded.text);
+      problems.push(...characterProblems);
     } else {
       problems.push({
         file: file.path,

@@ -310,6 +310,21 @@ describe("parseStory problems", () => {
     expect(problem.fix).toContain("Check line 4");
   });
 
+  it.each([
+    ["place: !!js/function 'x'", 5, "!!js/function"],
+    ["place: !foo New York", 5, "!foo"],
+    ["!foo dateline: December", 4, "!foo"],
+  ])("refuses an unknown YAML tag at its line: %s", (line, lineNumber, tag) => {
+    const key = line.includes("dateline") ? "dateline" : "place";
+    const problem = problemOf({
+      "scenes/001-new-york.md": SCENE.replace(new RegExp(`^${key}:.*$`, "m"), line),
+    });
+    expect(problem).toMatchObject({ file: "scenes/001-new-york.md", line: lineNumber });
+    expect(problem.message).toContain(`YAML tag ${tag}`);
+    expect(problem.fix).toContain(`Remove ${tag}`);
+    expect(problem.fix).toContain("double quotes");
+  });
+
   it("reports front matter that is not key: value lines", () => {
     const problem = problemOf({ "blurb.md": "---\n- id\n- blurb\n---\n\nA blurb.\n" });
     expect(problem).toMatchObject({ file: "blurb.md", line: 2 });

@@ -178,6 +178,38 @@ describe("parseStory on a good story", () => {
   });
 });
 
+describe("parseStory warnings", () => {
+  const pasted = `${SCENE}\n---\nid: moscow\ntitle: Moscow\nplace: Moscow, Russia\n---\n\nThe snow.\n`;
+
+  function warningsOf(changes: Tree): readonly StoryProblem[] {
+    const result = parseStory(files(changes));
+    if (!result.ok) throw new Error(`Expected a story, got ${JSON.stringify(result.problems)}`);
+    return result.warnings;
+  }
+
+  it("has none for a good story", () => {
+    expect(warningsOf({})).toEqual([]);
+  });
+
+  it("warns about a second front matter block in the prose, and still reads the story", () => {
+    const warnings = warningsOf({ "scenes/001-new-york.md": pasted });
+    expect(warnings).toEqual([
+      expect.objectContaining({ file: "scenes/001-new-york.md", line: 12 }),
+    ]);
+    expect(warnings[0]?.message).toContain("Lines 12 to 16 look like front matter");
+    expect(warnings[0]?.fix).toContain("from line 12 on, into a file of its own");
+    expect(warnings[0]?.fix).toContain("***");
+    expect(storyOf({ "scenes/001-new-york.md": pasted }).parts.at(-1)?.text).toContain(
+      "id: moscow",
+    );
+  });
+
+  it("does not warn about scene breaks around lines that only look like `key: value`", () => {
+    const breaks = `${SCENE}\n---\nMoscow: December 27th\n---\n\nThe snow.\n`;
+    expect(warningsOf({ "scenes/001-new-york.md": breaks })).toEqual([]);
+  });
+});
+
 describe("parseStory problems", () => {
   it("reports a file that is not UTF-8, with the line of the first bad byte", () => {
     const latin1 = new Uint8Array([

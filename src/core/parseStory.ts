@@ -6,6 +6,7 @@ import { readFrontMatter } from "./readFrontMatter.js";
 import { type ReadPart, readPart } from "./readPart.js";
 import { readStoryMeta } from "./readStoryMeta.js";
 import type { PartKind, Story, StoryFile, StoryMeta, StoryProblem } from "./story.js";
+import { type KeyLine, storyLimitProblems } from "./storyLimitProblems.js";
 import { suggestId } from "./suggestId.js";
 
 /**
@@ -38,6 +39,7 @@ const MISSING_FIX: Readonly<Record<string, string>> = {
 export function parseStory(files: readonly StoryFile[]): ParseStoryResult {
   const problems: StoryProblem[] = [];
   const warnings: StoryProblem[] = [];
+  const keyLines = new Map<string, ReadonlyMap<string, number>>();
   const present = new Set<string>();
   const texts = new Map<string, string>();
   for (const file of files) {
@@ -91,6 +93,7 @@ export function parseStory(files: readonly StoryFile[]): ParseStoryResult {
       return undefined;
     }
     problems.push(...frontMatter.problems);
+    keyLines.set(path, new Map(frontMatter.entries?.map((entry) => [entry.key, entry.line])));
     return frontMatter;
   };
   const partOf = (kind: PartKind, path: string, number?: number): ReadPart | undefined => {
@@ -107,7 +110,7 @@ export function parseStory(files: readonly StoryFile[]): ParseStoryResult {
 
   const parts = [note, blurb, ...scenes];
   checkUniqueIds(parts, problems);
-  return finish(meta, parts, problems, warnings);
+  return finish(meta, parts, problems, warnings, (file, key) => keyLines.get(file)?.get(key));
 }
 
 function finish(
@@ -115,12 +118,16 @@ function finish(
   parts: readonly (ReadPart | undefined)[],
   problems: StoryProblem[],
   warnings: StoryProblem[],
+  keyLine: KeyLine,
 ): ParseStoryResult {
   const read = parts.flatMap((part) => (part ? [part.part] : []));
   if (problems.length > 0 || meta === undefined || read.length !== parts.length) {
     return { ok: false, problems: problems.sort(compareProblems) };
   }
-  return { ok: true, story: { meta, parts: read }, warnings: warnings.sort(compareProblems) };
+  const story = { meta, parts: read };
+  const tooLong = storyLimitProblems(story, STORY_FILE, keyLine);
+  if (tooLong.length > 0) return { ok: false, problems: tooLong.sort(compareProblems) };
+  return { ok: true, story, warnings: warnings.sort(compareProblems) };
 }
 
 function checkUniqueIds(parts: readonly (ReadPart | undefined)[], problems: StoryProblem[]): void {

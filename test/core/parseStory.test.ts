@@ -564,6 +564,32 @@ describe("parseStory problems", () => {
     ).toHaveLength(3);
   });
 
+  it("refuses twelve content warnings of 190 characters next to first pages of 4096, at the key", () => {
+    const warnings = Array.from({ length: 12 }, (_, index) => `${index}`.padEnd(190, "w"));
+    const problem = problemOf({
+      "story.md": STORY.replace(
+        /^content_warnings: .*$/m,
+        `content_warnings: [${warnings.join(", ")}]\npage_length: 4096`,
+      ),
+    });
+    expect(problem).toMatchObject({ file: "story.md", line: 6 });
+    expect(problem.message).toContain(
+      "The story's first page shows the rating and the content warnings",
+    );
+    expect(problem.message).toContain("but Discord takes at most 6,000");
+    expect(problem.fix).toMatch(
+      /^Shorten or remove content warnings, by [\d,]+ characters or more in all, or lower page_length to \d+ or less\.$/,
+    );
+    expect(
+      storyOf({
+        "story.md": STORY.replace(
+          /^content_warnings: .*$/m,
+          `content_warnings: [${warnings.join(", ")}]`,
+        ),
+      }).meta.contentWarnings,
+    ).toEqual(warnings);
+  });
+
   it("collects every problem of every file, sorted by file and line", () => {
     const problems = problemsOf({
       "story.md": STORY.replace("rating: Mature", "rating: PG").replace("author", "writer"),

@@ -57,7 +57,7 @@ export const dropFanout: Benchmark = { name: "drop-fanout", run: () => measureDr
  */
 async function measureDropFanout(guildCount: number): Promise<BenchRow[]> {
   const root = fileURLToPath(new URL("..", import.meta.url));
-  const shape = dropShape(bindBook(await loadStory(join(root, "story"))));
+  const shape = dropShape(bindBook((await loadStory(join(root, "story"))).story));
   const discord = await LocalDiscord.start();
   const dir = mkdtempSync(join(tmpdir(), "drop-fanout-"));
   let bot: BenchProcess | undefined;

@@ -90,7 +90,7 @@ const baselineTarget: Target = {
 
 /** Marks the story's first scene released in every server, as `/serial release-next` would. */
 async function releaseFirstPart(databasePath: string, guildIds: readonly string[]): Promise<void> {
-  const book = bindBook(await loadStory(join(root, "story")));
+  const book = bindBook((await loadStory(join(root, "story"))).story);
   const first = book.parts.find((bookPart) => bookPart.part.kind === "scene");
   if (first === undefined) throw new Error("the story has no scene to release");
   const store = new Store(databasePath);

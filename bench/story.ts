@@ -83,8 +83,8 @@ export const story: Benchmark = {
       for (const words of SIZES) {
         const dir = join(root, String(words));
         writeStory(dir, words);
-        const book = bindBook(await loadStory(dir));
-        const load = await fastest(3, async () => bindBook(await loadStory(dir)));
+        const book = bindBook((await loadStory(dir)).story);
+        const load = await fastest(3, async () => bindBook((await loadStory(dir)).story));
         const raw = await fastest(3, () => readRaw(dir));
         times.set(words, load);
         rows.push(

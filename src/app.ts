@@ -36,10 +36,14 @@ export interface App {
  */
 export async function startApp(config: Config, baseLog: Logger): Promise<App> {
   const token = requireToken(config);
-  const book = bindBook(await loadStory(config.storyDir));
+  const { story, warnings } = await loadStory(config.storyDir);
+  const book = bindBook(story);
   const store = new Store(config.databasePath);
   const client = createClient(config.discordApiUrl);
   const log = client.shard === null ? baseLog : baseLog.child({ shards: client.shard.ids });
+  for (const { file, line, message, fix } of warnings) {
+    log.warn({ storyDir: config.storyDir, file, line, fix }, `story: ${message}`);
+  }
   const clock = () => new Date();
   const schedules = nodeCronSchedule(log);
   warnAboutSettings(config, schedules, log, clock());

@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Store } from "../src/store/Store.js";
@@ -54,6 +54,20 @@ describe("command-line entry points", () => {
     );
     expect(result.stdout).toMatch(/page 1: \d+ characters, \d+ words/);
     expect(result.stdout).toMatch(/No problems found\./);
+  });
+
+  it("npm run preview lists the story's warnings under their heading, with file and line", () => {
+    const dir = join(tempDir(), "story");
+    cpSync(join(root, "story"), dir, { recursive: true });
+    writeFileSync(
+      join(dir, "blurb.md"),
+      "---\nid: blurb\ntitle: Blurb\n---\n\nA blurb.\n\n---\nid: more\n---\n",
+    );
+    const result = runScript("preview.ts", { STORY_DIR: dir });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(
+      `\nWarnings:\n- ${dir}/blurb.md:8: Lines 8 to 10 look like front matter`,
+    );
   });
 
   it("npm start on a damaged database names the file and the fix alone, and leaves the file be", () => {

@@ -1,13 +1,20 @@
+import { checkCharacters } from "./checkCharacters.js";
 import { compareNatural } from "./compareNatural.js";
 import { decodeUtf8 } from "./decodeUtf8.js";
+import { pastedFrontMatter } from "./pastedFrontMatter.js";
 import { readFrontMatter } from "./readFrontMatter.js";
 import { type ReadPart, readPart } from "./readPart.js";
 import { readStoryMeta } from "./readStoryMeta.js";
 import type { PartKind, Story, StoryFile, StoryMeta, StoryProblem } from "./story.js";
+import { type KeyLine, storyLimitProblems } from "./storyLimitProblems.js";
 import { suggestId } from "./suggestId.js";
 
+/**
+ * The story, or every problem that keeps it from being served. Warnings are things worth a look
+ * that may well be meant (e.g. what looks like a second front matter inside a scene).
+ */
 export type ParseStoryResult =
-  | { readonly ok: true; readonly story: Story }
+  | { readonly ok: true; readonly story: Story; readonly warnings: StoryProblem[] }
   | { readonly ok: false; readonly problems: StoryProblem[] };
 
 export const STORY_FILE = "story.md";
@@ -26,10 +33,13 @@ const MISSING_FIX: Readonly<Record<string, string>> = {
 /**
  * Checks and reads the files of a story folder (paths relative to it): story.md, authors-note.md,
  * blurb.md and the scenes in scenes/, ordered by file name with numbers counted naturally.
- * Dotfiles are skipped. Pure: every problem is collected and returned, sorted by file and line.
+ * Dotfiles are skipped. Pure: every problem (or, for a good story, every warning) is collected
+ * and returned, sorted by file and line.
  */
 export function parseStory(files: readonly StoryFile[]): ParseStoryResult {
   const problems: StoryProblem[] = [];
+  const warnings: StoryProblem[] = [];
+  const keyLines = new Map<string, ReadonlyMap<string, number>>();
   const present = new Set<string>();
   const texts = new Map<string, string>();
   for (const file of files) {
@@ -42,7 +52,9 @@ export function parseStory(files: readonly StoryFile[]): ParseStoryResult {
     present.add(file.path);
     const decoded = decodeUtf8(file.bytes);
     if (decoded.ok) {
-      texts.set(file.path, decoded.text);
+      const characterProblems = checkCharacters(file.path, decoded.text);
+      if (characterProblems.length === 0) texts.set(file.path, decoded.text);
+      problems.push(...characterProblems);
     } else {
       problems.push({
         file: file.path,
@@ -81,11 +93,14 @@ export function parseStory(files: readonly StoryFile[]): ParseStoryResult {
       return undefined;
     }
     problems.push(...frontMatter.problems);
+    keyLines.set(path, new Map(frontMatter.entries?.map((entry) => [entry.key, entry.line])));
     return frontMatter;
   };
   const partOf = (kind: PartKind, path: string, number?: number): ReadPart | undefined => {
     const frontMatter = frontMatterOf(path);
-    return frontMatter && readPart(kind, path, frontMatter, problems, number);
+    if (frontMatter === undefined) return undefined;
+    warnings.push(...pastedFrontMatter(path, frontMatter.body, frontMatter.bodyLine));
+    return readPart(kind, path, frontMatter, problems, number);
   };
   const storyFrontMatter = frontMatterOf(STORY_FILE);
   const meta = storyFrontMatter && readStoryMeta(STORY_FILE, storyFrontMatter, problems);
@@ -95,19 +110,24 @@ export function parseStory(files: readonly StoryFile[]): ParseStoryResult {
 
   const parts = [note, blurb, ...scenes];
   checkUniqueIds(parts, problems);
-  return finish(meta, parts, problems);
+  return finish(meta, parts, problems, warnings, (file, key) => keyLines.get(file)?.get(key));
 }
 
 function finish(
   meta: StoryMeta | undefined,
   parts: readonly (ReadPart | undefined)[],
   problems: StoryProblem[],
+  warnings: StoryProblem[],
+  keyLine: KeyLine,
 ): ParseStoryResult {
   const read = parts.flatMap((part) => (part ? [part.part] : []));
   if (problems.length > 0 || meta === undefined || read.length !== parts.length) {
     return { ok: false, problems: problems.sort(compareProblems) };
   }
-  return { ok: true, story: { meta, parts: read } };
+  const story = { meta, parts: read };
+  const tooLong = storyLimitProblems(story, STORY_FILE, keyLine);
+  if (tooLong.length > 0) return { ok: false, problems: tooLong.sort(compareProblems) };
+  return { ok: true, story, warnings: warnings.sort(compareProblems) };
 }
 
 function checkUniqueIds(parts: readonly (ReadPart | undefined)[], problems: StoryProblem[]): void {

@@ -86,18 +86,21 @@ export function readFrontMatter(file: string, text: string): FrontMatter {
     });
   }
   const lines = new LineCounter();
+  let yaml = "";
   const parsed = matter(text, {
     language: "yaml",
     engines: {
       yaml: {
-        // gray-matter cuts before "\n---", which leaves the "\r" of a CRLF file on the last line.
-        parse: (source: string) =>
-          parseDocument(source.replace(/\r$/, ""), {
+        parse: (source: string) => {
+          // gray-matter cuts before "\n---", which leaves the "\r" of a CRLF file on the last line.
+          yaml = source.replace(/\r$/, "");
+          return parseDocument(yaml, {
             lineCounter: lines,
             prettyErrors: true,
             strict: true,
             uniqueKeys: true,
-          }),
+          });
+        },
       },
     },
   });
@@ -126,7 +129,21 @@ export function readFrontMatter(file: string, text: string): FrontMatter {
           },
     );
   }
-  if (document.errors.length > 0) return { found: true, entries: undefined, problems, ...body };
+  // The yaml package reads a value with a tag it does not know as if the tag were not there.
+  const unknownTags = document.warnings.filter((warning) => warning.code === "TAG_RESOLVE_FAILED");
+  for (const warning of unknownTags) {
+    const line = warning.linePos?.[0].line ?? 1;
+    const tag = yaml.slice(warning.pos[0], warning.pos[1]);
+    problems.push({
+      file,
+      line,
+      message: `Line ${line} has the YAML tag ${tag}, which the story does not read.`,
+      fix: `Remove ${tag} from line ${line}. If the value is text that starts with "!", put it in double quotes, e.g. \`title: "${tag} and more"\`.`,
+    });
+  }
+  if (document.errors.length > 0 || unknownTags.length > 0) {
+    return { found: true, entries: undefined, problems, ...body };
+  }
   const contents = document.contents;
   if (contents === null) return { found: true, entries: [], problems, ...body };
   if (!isMap(contents)) {

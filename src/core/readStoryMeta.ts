@@ -1,3 +1,4 @@
+import { DISCORD_LIMITS } from "./discordLimits.js";
 import { FrontMatterFields } from "./FrontMatterFields.js";
 import { isSingleEmoji } from "./isSingleEmoji.js";
 import type { FrontMatter } from "./readFrontMatter.js";
@@ -16,7 +17,8 @@ export const STORY_KEYS = [
 export const RATINGS = ["General", "Teen", "Mature", "Explicit"] as const;
 export const DEFAULT_REACTIONS = ["❤️", "😢", "😮", "😂", "🔥"] as const;
 export const DEFAULT_PAGE_LENGTH = 3000;
-export const PAGE_LENGTH_RANGE = { min: 500, max: 4096 } as const;
+/** A page is an embed description. */
+export const PAGE_LENGTH_RANGE = { min: 500, max: DISCORD_LIMITS.description } as const;
 /** Reactions become buttons, and Discord puts at most five in a row. */
 export const MAX_REACTIONS = 5;
 

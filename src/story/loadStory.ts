@@ -5,16 +5,24 @@ import { parseStory } from "../core/parseStory.js";
 import type { Story, StoryFile, StoryProblem } from "../core/story.js";
 import { StoryLoadError } from "./StoryLoadError.js";
 
+/** A story folder that can be served, with what is worth a look in it (see `parseStory`). */
+export interface LoadedStory {
+  readonly story: Story;
+  readonly warnings: readonly StoryProblem[];
+}
+
 /**
  * Reads every file under the story folder and checks it as a whole.
  * Throws a StoryLoadError listing every problem when the folder is missing or anything is wrong.
  */
-export async function loadStory(dir: string): Promise<Story> {
+export async function loadStory(dir: string): Promise<LoadedStory> {
   const problems: StoryProblem[] = [];
   const files = await readStoryFiles(dir, "", problems);
   if (files !== undefined) {
     const result = parseStory(files);
-    if (result.ok && problems.length === 0) return result.story;
+    if (result.ok && problems.length === 0) {
+      return { story: result.story, warnings: result.warnings };
+    }
     if (!result.ok) problems.push(...result.problems);
   }
   throw new StoryLoadError(dir, problems);

@@ -178,6 +178,38 @@ describe("parseStory on a good story", () => {
   });
 });
 
+describe("parseStory warnings", () => {
+  const pasted = `${SCENE}\n---\nid: moscow\ntitle: Moscow\nplace: Moscow, Russia\n---\n\nThe snow.\n`;
+
+  function warningsOf(changes: Tree): readonly StoryProblem[] {
+    const result = parseStory(files(changes));
+    if (!result.ok) throw new Error(`Expected a story, got ${JSON.stringify(result.problems)}`);
+    return result.warnings;
+  }
+
+  it("has none for a good story", () => {
+    expect(warningsOf({})).toEqual([]);
+  });
+
+  it("warns about a second front matter block in the prose, and still reads the story", () => {
+    const warnings = warningsOf({ "scenes/001-new-york.md": pasted });
+    expect(warnings).toEqual([
+      expect.objectContaining({ file: "scenes/001-new-york.md", line: 12 }),
+    ]);
+    expect(warnings[0]?.message).toContain("Lines 12 to 16 look like front matter");
+    expect(warnings[0]?.fix).toContain("from line 12 on, into a file of its own");
+    expect(warnings[0]?.fix).toContain("***");
+    expect(storyOf({ "scenes/001-new-york.md": pasted }).parts.at(-1)?.text).toContain(
+      "id: moscow",
+    );
+  });
+
+  it("does not warn about scene breaks around lines that only look like `key: value`", () => {
+    const breaks = `${SCENE}\n---\nMoscow: December 27th\n---\n\nThe snow.\n`;
+    expect(warningsOf({ "scenes/001-new-york.md": breaks })).toEqual([]);
+  });
+});
+
 describe("parseStory problems", () => {
   it("reports a file that is not UTF-8, with the line of the first bad byte", () => {
     const latin1 = new Uint8Array([
@@ -192,6 +224,71 @@ describe("parseStory problems", () => {
     expect(problem).toMatchObject({ file: "authors-note.md", line: 7 });
     expect(problem.message).toContain("not UTF-8");
     expect(problem.fix).toContain("Re-save it as UTF-8");
+  });
+
+  it("refuses a file with CR-only line endings, naming them, with no line", () => {
+    const problem = problemOf({ "scenes/001-new-york.md": SCENE.replace(/\n/g, "\r") });
+    expect(problem.file).toBe("scenes/001-new-york.md");
+    expect(problem.line).toBeUndefined();
+    expect(problem.message).toContain("CR-only line endings");
+    expect(problem.fix).toContain("LF or CRLF line endings");
+  });
+
+  it("refuses a carriage return alone inside an LF file, at its line", () => {
+    const problem = problemOf({
+      "scenes/001-new-york.md": SCENE.replace("wall…\n", "wall…\rAnd again.\n"),
+    });
+    expect(problem).toMatchObject({ file: "scenes/001-new-york.md", line: 8 });
+    expect(problem.message).toContain("U+000D CR");
+    expect(problem.fix).toContain("LF or CRLF line endings");
+  });
+
+  it("refuses a doubled byte order mark at the start, naming the invisible character", () => {
+    const problem = problemOf({ "blurb.md": `\u{FEFF}\u{FEFF}${BLURB}` });
+    expect(problem).toMatchObject({ file: "blurb.md", line: 1 });
+    expect(problem.message).toContain("U+FEFF byte order mark");
+    expect(problem.message).toContain("two byte order marks");
+    expect(problem.fix).toContain("line 1, column 1");
+  });
+
+  it("refuses a byte order mark inside the text, at its line and column", () => {
+    const problem = problemOf({
+      "scenes/001-new-york.md": `\u{FEFF}${SCENE}\u{FEFF}---\nid: moscow\n`,
+    });
+    expect(problem).toMatchObject({ file: "scenes/001-new-york.md", line: 11 });
+    expect(problem.message).toContain("line 11, column 1");
+    expect(problem.message).toContain("U+FEFF byte order mark");
+    expect(problem.fix).toContain("Delete");
+  });
+
+  it.each([
+    ["U+0000 NUL", "front matter", "\u0000", 5, 16],
+    ["U+001B ESC", "prose", "\u001B", 8, 9],
+    ["U+0007 BEL", "prose", "\u0007", 8, 9],
+    ["U+007F DEL", "front matter", "\u007F", 5, 16],
+    ["U+0085 NEL", "prose", "\u0085", 8, 9],
+    ["U+009B CSI", "prose", "\u009B", 8, 9],
+  ])(
+    "refuses the control character %s in the %s, at its line and column",
+    (name, where, char, line, column) => {
+      const text =
+        where === "prose"
+          ? SCENE.replace("His fist", `His fist${char}`)
+          : SCENE.replace("New York City", `New York${char} City`);
+      const problem = problemOf({ "scenes/001-new-york.md": text });
+      expect(problem).toMatchObject({ file: "scenes/001-new-york.md", line });
+      expect(problem.message).toContain(`line ${line}, column ${column}`);
+      expect(problem.message).toContain(name);
+      expect(problem.fix).toContain("Delete");
+    },
+  );
+
+  it("names a control character once, with the other lines that have it", () => {
+    const problem = problemOf({
+      "scenes/001-new-york.md": SCENE.replace("His", "\u001BHis").replace('"Go', '\u001B"Go'),
+    });
+    expect(problem).toMatchObject({ file: "scenes/001-new-york.md", line: 8 });
+    expect(problem.message).toContain("also on line 10");
   });
 
   it.each(["story.md", "authors-note.md", "blurb.md"])("reports a missing %s", (path) => {
@@ -243,6 +340,21 @@ describe("parseStory problems", () => {
     expect(problem).toMatchObject({ file: "scenes/001-new-york.md", line: 4 });
     expect(problem.message).toContain("not valid YAML");
     expect(problem.fix).toContain("Check line 4");
+  });
+
+  it.each([
+    ["place: !!js/function 'x'", 5, "!!js/function"],
+    ["place: !foo New York", 5, "!foo"],
+    ["!foo dateline: December", 4, "!foo"],
+  ])("refuses an unknown YAML tag at its line: %s", (line, lineNumber, tag) => {
+    const key = line.includes("dateline") ? "dateline" : "place";
+    const problem = problemOf({
+      "scenes/001-new-york.md": SCENE.replace(new RegExp(`^${key}:.*$`, "m"), line),
+    });
+    expect(problem).toMatchObject({ file: "scenes/001-new-york.md", line: lineNumber });
+    expect(problem.message).toContain(`YAML tag ${tag}`);
+    expect(problem.fix).toContain(`Remove ${tag}`);
+    expect(problem.fix).toContain("double quotes");
   });
 
   it("reports front matter that is not key: value lines", () => {
@@ -450,6 +562,32 @@ describe("parseStory problems", () => {
         ),
       }).parts,
     ).toHaveLength(3);
+  });
+
+  it("refuses twelve content warnings of 190 characters next to first pages of 4096, at the key", () => {
+    const warnings = Array.from({ length: 12 }, (_, index) => `${index}`.padEnd(190, "w"));
+    const problem = problemOf({
+      "story.md": STORY.replace(
+        /^content_warnings: .*$/m,
+        `content_warnings: [${warnings.join(", ")}]\npage_length: 4096`,
+      ),
+    });
+    expect(problem).toMatchObject({ file: "story.md", line: 6 });
+    expect(problem.message).toContain(
+      "The story's first page shows the rating and the content warnings",
+    );
+    expect(problem.message).toContain("but Discord takes at most 6,000");
+    expect(problem.fix).toMatch(
+      /^Shorten or remove content warnings, by [\d,]+ characters or more in all, or lower page_length to \d+ or less\.$/,
+    );
+    expect(
+      storyOf({
+        "story.md": STORY.replace(
+          /^content_warnings: .*$/m,
+          `content_warnings: [${warnings.join(", ")}]`,
+        ),
+      }).meta.contentWarnings,
+    ).toEqual(warnings);
   });
 
   it("collects every problem of every file, sorted by file and line", () => {

@@ -72,7 +72,7 @@ describe("ALLOWED_GUILD_IDS", () => {
       userId: h.reader.id,
       name: "read",
     });
-    expect(embedOf(read).title).toBe((await loadStory("story")).meta.title);
+    expect(embedOf(read).title).toBe((await loadStory("story")).story.meta.title);
 
     // A server that adds the bot while it runs is left too, with nothing stored of it.
     const latecomer = h.discord.createGuild({ name: "Latecomer" });

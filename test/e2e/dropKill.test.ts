@@ -73,7 +73,7 @@ async function killAndRestart(killAt: number, options: LocalDiscordOptions = {})
     "the interrupted drop marked posted in the bot's database",
     20_000,
   );
-  const partOne = (await loadStory("story")).parts.find((part) => part.id === "new-york");
+  const partOne = (await loadStory("story")).story.parts.find((part) => part.id === "new-york");
   const pages = server.discord
     .posts(server.reading.id)
     .filter((message) => partOne?.text.includes(message.embeds[0]?.description ?? "-"));

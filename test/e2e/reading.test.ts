@@ -78,7 +78,7 @@ describe("reading through the real discord.js client", () => {
       h.reader.id,
       await press(h.reader.id, card, "Start reading"),
     );
-    const story = await loadStory("story");
+    const { story } = await loadStory("story");
     expect(pages).toEqual(story.parts.filter((p) => p.kind !== "scene").map((p) => p.text));
     const choices = await h.discord.autocomplete({
       channelId: h.reading.id,
@@ -96,7 +96,7 @@ describe("reading through the real discord.js client", () => {
   it("reads the whole released story with the buttons, and with /next, every paragraph once and in order", async () => {
     await releaseNext();
     await releaseNext();
-    const story = await loadStory("story");
+    const { story } = await loadStory("story");
     const withButtons = await readWithButtons(
       h.reader.id,
       await press(h.reader.id, await read(h.reader.id), "Start reading"),

@@ -82,7 +82,7 @@ describe("npm run start:sharded", () => {
     manager.stderr?.on("data", (chunk: Buffer) => {
       stderr += chunk.toString();
     });
-    const partOne = (await loadStory("story")).parts.find((part) => part.id === "new-york");
+    const partOne = (await loadStory("story")).story.parts.find((part) => part.id === "new-york");
     const partOnePosted = (line: LogLine) =>
       line.msg === "drop posted" && line.partId === "new-york";
 

@@ -51,7 +51,8 @@ function scenes(story: Story): Part[] {
 
 describe("loadStory", () => {
   it("loads the story folder of the repository", async () => {
-    const story = await loadStory(STORY_DIR);
+    const { story, warnings } = await loadStory(STORY_DIR);
+    expect(warnings).toEqual([]);
     expect(story.meta).toMatchObject({
       id: "drago",
       rating: "Mature",
@@ -72,7 +73,7 @@ describe("loadStory", () => {
   });
 
   it.skipIf(!existsSync(SEED))("keeps the seed's prose byte for byte", async () => {
-    const story = await loadStory(STORY_DIR);
+    const { story } = await loadStory(STORY_DIR);
     const [note, blurb] = story.parts;
     const rebuilt = [
       note?.text,
@@ -93,12 +94,22 @@ describe("loadStory", () => {
       ".DS_Store": new Uint8Array([0, 0, 0, 1, 255]),
       ".git/HEAD": "ref: refs/heads/main\n",
     });
-    const story = await loadStory(dir);
+    const { story } = await loadStory(dir);
     expect(scenes(story).map((part) => [part.number, part.id])).toEqual([
       [1, "new-york"],
       [2, "moscow"],
       [3, "philadelphia"],
     ]);
+  });
+
+  it("hands on the warnings of a story it loads", async () => {
+    const blurb = "---\nid: blurb\ntitle: Blurb\n---\n\nA blurb.\n\n---\nid: more\n---\n";
+    const { story, warnings } = await loadStory(await storyCopy({ "blurb.md": blurb }));
+    expect(story.parts[1]?.text).toContain("id: more");
+    expect(warnings).toEqual([expect.objectContaining({ file: "blurb.md", line: 8 })]);
+    expect(formatStoryProblems("story", warnings)).toMatch(
+      /^story\/blurb\.md:8: Lines 8 to 10 look like front matter .* Fix: If they begin another scene/,
+    );
   });
 
   it("reports a file on disk that is not UTF-8", async () => {

@@ -6,6 +6,7 @@ import {
   ComponentType,
 } from "discord.js";
 import type { Book, BookPart } from "../../core/Book.js";
+import { contentWarningFields } from "../../core/listFields.js";
 import { partLabel } from "../../core/partLabel.js";
 import { isLastPage, nextPlace, type Place, pageOf, previousPlace } from "../../core/reading.js";
 import { pageCustomId, reactCustomId } from "../customIds.js";
@@ -54,11 +55,7 @@ export function pageMessage(
     const { rating, contentWarnings } = book.story.meta;
     embed.fields = [
       { name: "Rating", value: rating, inline: true },
-      {
-        name: "Content warnings",
-        value: contentWarnings.length === 0 ? "None" : contentWarnings.join(", "),
-        inline: true,
-      },
+      ...contentWarningFields(contentWarnings).map((field) => ({ ...field, inline: true })),
     ];
   }
   const next = nextPlace(readable, place);

@@ -1,12 +1,15 @@
 import { EmbedBuilder } from "@discordjs/builders";
 import type { APIEmbedField } from "discord.js";
+import { DISCORD_LIMITS } from "../../core/discordLimits.js";
 import type { PartFigures, ReactionReport } from "../../core/reactionReport.js";
 import { ACCENT, percent, wholeNumber } from "./style.js";
 
-/** Discord's limits: fields per embed, characters per field value, characters across an embed. */
-const MAX_FIELDS = 25;
-const FIELD_LIMIT = 1024;
-const EMBED_LIMIT = 6000;
+const {
+  fields: MAX_FIELDS,
+  fieldValue: FIELD_LIMIT,
+  total: EMBED_LIMIT,
+  title: TITLE_LIMIT,
+} = DISCORD_LIMITS;
 const BAR_WIDTH = 12;
 
 /** `████████░░░░`: `value` of `max` as a text bar. */
@@ -52,7 +55,7 @@ function partBlock(part: PartFigures, maxReaders: number, maxReaction: number): 
   if (before !== undefined && before.finished > 0) {
     const stopped = Math.max(0, before.finished - before.went);
     lines.push(
-      `Of the ${readers(before.finished)} who finished ${clip(before.label, 256)}, ${wholeNumber.format(before.went)} went on to this part; ${wholeNumber.format(stopped)} (${percent.format(stopped / before.finished)}) have not.`,
+      `Of the ${readers(before.finished)} who finished ${clip(before.label, TITLE_LIMIT)}, ${wholeNumber.format(before.went)} went on to this part; ${wholeNumber.format(stopped)} (${percent.format(stopped / before.finished)}) have not.`,
     );
   }
   if (part.reactions.some((reaction) => reaction.readers > 0)) {
@@ -77,11 +80,11 @@ export function reactionsEmbed(report: ReactionReport, image?: string): EmbedBui
     0,
     ...report.parts.flatMap((part) => part.reactions.map((reaction) => reaction.readers)),
   );
-  const title = clip(`${report.storyTitle}: how each part landed`, 256);
+  const title = clip(`${report.storyTitle}: how each part landed`, TITLE_LIMIT);
   const note =
     "Readers are the members who opened a page of the part; a reader counts once per emoji, on the drops and the buttons at the end of the part together. The reading and reactions of the authors in AUTHOR_IDS are left out.";
   const fields: APIEmbedField[] = report.parts.map((part) => ({
-    name: clip(part.label, 256),
+    name: clip(part.label, TITLE_LIMIT),
     value: partBlock(part, maxReaders, maxReaction),
   }));
   let shown = fields;

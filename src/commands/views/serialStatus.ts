@@ -1,5 +1,6 @@
 import { EmbedBuilder } from "@discordjs/builders";
 import { TimestampStyles, time } from "@discordjs/formatters";
+import { DISCORD_LIMITS } from "../../core/discordLimits.js";
 import { partLabel } from "../../core/partLabel.js";
 import { readableParts } from "../../core/reading.js";
 import type { ReplyMessage, Services } from "../types.js";
@@ -67,8 +68,7 @@ export function serialStatus(services: Services, guildId: string, now: Date): Re
   return { embeds: [embed.toJSON()] };
 }
 
-/** Discord's limit for an embed field's value. */
-const FIELD_LIMIT = 1024;
+const FIELD_LIMIT = DISCORD_LIMITS.fieldValue;
 
 /** Released parts that are no longer in the story (renamed or removed), when there are any. */
 function vanishedField(services: Services, released: ReadonlySet<string>) {

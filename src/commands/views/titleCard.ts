@@ -3,6 +3,7 @@ import { TimestampStyles, time } from "@discordjs/formatters";
 import { ButtonStyle } from "discord.js";
 import type { Book, BookPart } from "../../core/Book.js";
 import { readingMinutes } from "../../core/countWords.js";
+import { contentWarningFields, tagFields } from "../../core/listFields.js";
 import { readCustomId } from "../customIds.js";
 import type { ReplyMessage } from "../types.js";
 import { ACCENT, wholeNumber } from "./style.js";
@@ -32,12 +33,9 @@ export function titleCard(
         inline: true,
       },
       { name: "Released", value: released, inline: true },
-      {
-        name: "Content warnings",
-        value: meta.contentWarnings.length === 0 ? "None" : meta.contentWarnings.join(", "),
-      },
+      ...contentWarningFields(meta.contentWarnings),
+      ...tagFields(meta.tags),
     );
-  if (meta.tags.length > 0) embed.addFields({ name: "Tags", value: meta.tags.join(", ") });
   if (nextDrop !== undefined) {
     embed.addFields({
       name: "Next part",

@@ -1,11 +1,9 @@
 import { countWords } from "./countWords.js";
-import { paginate } from "./pager.js";
+import { type Page, paginate } from "./pager.js";
 import type { Part, Story } from "./story.js";
 
-export interface BookPage {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
+export interface BookPage extends Page {
+  /** Words of the page's own slice, not of the delimiters it carries. */
   readonly words: number;
 }
 
@@ -32,7 +30,7 @@ export function bindBook(story: Story): Book {
   for (const part of story.parts) {
     const pages = paginate(part.text, { maxLength: story.meta.pageLength }).map((page) => ({
       ...page,
-      words: countWords(page.text),
+      words: countWords(part.text.slice(page.start, page.end)),
     }));
     const words = pages.reduce((sum, page) => sum + page.words, 0);
     parts.push({ part, pages, words, wordsBefore });

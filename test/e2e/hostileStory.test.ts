@@ -40,7 +40,7 @@ function expectAccepted(): void {
 
 describe("a hostile story end to end through the local Discord", () => {
   it("serves every page of the showcase story, as the Book cut it and in order, each one accepted by Discord", async () => {
-    const book = bindBook(await loadStory(storyDir));
+    const book = bindBook((await loadStory(storyDir)).story);
     const scenes = book.parts.filter((bookPart) => bookPart.part.kind === "scene");
     for (const bookPart of scenes) {
       const released = await h.discord.runCommand({

@@ -37,6 +37,8 @@ const WEIGHT = {
 const POINTS_PER_PAGE_OF_DISTANCE = 8;
 /** How far past a page's end a sentence may start, after the spaces that end the one before. */
 const SENTENCE_SPILL = 128;
+/** How far past a page's end a line may start, after the spaces that end the page. */
+const SPACES_SPILL = 64;
 
 /**
  * Scripts whose words UAX #14 leaves to a dictionary (class SA: Thai, Lao, Khmer, Myanmar):
@@ -82,6 +84,27 @@ export function createBreakFinder(
     margin: 32,
   });
   const isSpace = (index: number) => isBreakableSpace(text.charCodeAt(index));
+  /**
+   * Where Markdown starts after a space: UAX #14 has no break before `||` (class BA, as after
+   * a tab), but a page may end before a spoiler as before a word.
+   */
+  const spanStarts = [...new Set(keepWhole.spans.map((span) => span.start))]
+    .filter((index) => index > 0 && isSpace(index - 1))
+    .sort((a, b) => a - b);
+  const spanStartsIn = (from: number, to: number) => {
+    let low = 0;
+    let high = spanStarts.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((spanStarts[middle] ?? 0) < from) low = middle + 1;
+      else high = middle;
+    }
+    const found: number[] = [];
+    for (let index = low; (spanStarts[index] ?? Number.POSITIVE_INFINITY) <= to; index++) {
+      found.push(spanStarts[index] ?? 0);
+    }
+    return found;
+  };
   let firstGap = 0;
 
   return (start, room) => {
@@ -155,9 +178,13 @@ export function createBreakFinder(
     const considerOpportunities = (level: "space" | "tight") => {
       const { from, to } = reach(level);
       if (from > to) return;
-      for (const index of lineBreaks.opportunitiesIn(from, to + 1)) {
+      for (const index of lineBreaks.opportunitiesIn(from, to + SPACES_SPILL)) {
         const afterSpace = isSpace(index - 1);
         if (afterSpace === (level === "space")) consider(gapAround(index), level);
+      }
+      if (level === "space") {
+        for (const index of spanStartsIn(from, to + SPACES_SPILL))
+          consider(gapAround(index), level);
       }
     };
 
@@ -188,7 +215,7 @@ export function createBreakFinder(
     const codePointBreak = () => {
       const index = Math.min(limit, Math.max(start + 1, Math.floor(target)));
       if (!splitsSurrogatePair(text, index)) return gapAround(index);
-      return gapAround(index + 1 <= limit ? index + 1 : index - 1);
+      return gapAround(index + 1 <= limit || index - 1 <= start ? index + 1 : index - 1);
     };
 
     considerLineGaps();

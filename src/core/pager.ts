@@ -74,15 +74,17 @@ export function paginate(text: string, options: PagerOptions): Page[] {
   for (;;) {
     const room = maxLength - reopened.length;
     if (contentEnd - start <= room) break;
-    const reserve = carry.reserve(start, start + room);
+    const needed = carry.reserve(start, start + room);
+    const reserve = reopened.length + needed <= mostCarried ? needed : 0;
     let page: Page | undefined;
     for (let shorter = 0; page === undefined; ) {
-      const { end, next } = findBreak(start, Math.max(1, room - reserve - shorter));
+      const least = room - reserve - shorter <= 2;
+      const { end, next } = findBreak(start, least ? 2 : room - reserve - shorter);
       const carried = carry.at(text, end, next);
       const fits = reopened.length + carried.closed.length + carried.reopened.length <= mostCarried;
       const closed = fits ? carried.closed : "";
       const pageText = `${reopened}${text.slice(start, end)}${closed}`;
-      if (pageText.length <= maxLength || room - reserve - shorter <= 1) {
+      if (pageText.length <= maxLength || least) {
         page = { start, end, text: pageText, reopened, closed };
         reopened = fits ? carried.reopened : "";
         start = fits ? carried.next : next;

@@ -73,13 +73,14 @@ const WORD = /\w/;
 const text: Rule = {
   ...SimpleMarkdown.defaultRules.text,
   match(source) {
-    RULE_START.lastIndex = 1;
+    const first = String.fromCodePoint(source.codePointAt(0) ?? 0).length;
+    RULE_START.lastIndex = first;
     const stop = RULE_START.exec(source);
-    let end = stop ? stop.index : source.length;
+    let end = stop ? Math.max(first, stop.index) : source.length;
     if (stop?.[0] === ":" && /\S/.test(source[end + 1] ?? " ")) {
       let wordStart = end;
       while (wordStart > 0 && WORD.test(source[wordStart - 1] ?? "")) wordStart--;
-      if (wordStart < end) end = Math.max(1, wordStart);
+      if (wordStart < end) end = Math.max(first, wordStart);
     }
     const capture: Capture = [source.slice(0, end)];
     return capture;

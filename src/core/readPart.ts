@@ -50,7 +50,9 @@ export function readPart(
   const title = fields.text("title", { required: true, example: examples.title });
   const scene = kind === "scene" ? readSceneDetails(fields, number) : {};
   if (problems.length > before || id === undefined || title === undefined) return undefined;
-  return { part: { id, kind, title, ...scene, text, file }, idLine: fields.line("id") };
+  const blankLinesBefore = /^(?:[ \t]*\r?\n)*/.exec(frontMatter.body)?.[0] ?? "";
+  const line = frontMatter.bodyLine + blankLinesBefore.split("\n").length - 1;
+  return { part: { id, kind, title, ...scene, text, file, line }, idLine: fields.line("id") };
 }
 
 function readSceneDetails(

@@ -18,6 +18,8 @@ export interface Part {
   readonly text: string;
   /** Path of the source file, relative to the story folder, for messages. */
   readonly file: string;
+  /** The 1-based line of the file the text starts on. */
+  readonly line: number;
 }
 
 export interface StoryMeta {

@@ -144,6 +144,12 @@ describe("parseDiscordMarkdown", () => {
     );
   });
 
+  it("ends, an astral character whole, where the text rule would stop before its first", () => {
+    const text = "\u{1F3FD}x \u{1F3FD}\u{1F9CC}y";
+    const nodes = parseDiscordMarkdown(text);
+    expect(nodes.map((node) => text.slice(node.start, node.end)).join("")).toBe(text);
+  });
+
   it("reads a long word in linear time, not one rescan per letter", () => {
     const nodes = parseDiscordMarkdown(`${"x".repeat(200_000)} https://example.com/a`);
     expect(nodes.map((node) => node.type)).toEqual(["text", "url"]);

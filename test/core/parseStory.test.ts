@@ -93,8 +93,9 @@ describe("parseStory on a good story", () => {
         title: "Author's note",
         text: "A note.",
         file: "authors-note.md",
+        line: 6,
       },
-      { id: "blurb", kind: "blurb", title: "Blurb", text: "A blurb.", file: "blurb.md" },
+      { id: "blurb", kind: "blurb", title: "Blurb", text: "A blurb.", file: "blurb.md", line: 6 },
       {
         id: "new-york",
         kind: "scene",
@@ -104,6 +105,7 @@ describe("parseStory on a good story", () => {
         number: 1,
         text: 'His fist hit the wall…\n\n"Go," he said.',
         file: "scenes/001-new-york.md",
+        line: 8,
       },
     ]);
   });

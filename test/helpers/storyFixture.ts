@@ -14,6 +14,7 @@ export function storyFixture(scenes: readonly SceneSpec[], pageLength = 500): St
     title: "Author's note",
     text: "A note from the author.",
     file: "authors-note.md",
+    line: 5,
   };
   const blurb: Part = {
     id: "blurb",
@@ -21,6 +22,7 @@ export function storyFixture(scenes: readonly SceneSpec[], pageLength = 500): St
     title: "Blurb",
     text: "What the story is about.",
     file: "blurb.md",
+    line: 5,
   };
   const parts: Part[] = scenes.map((scene, index) => ({
     id: scene.id,
@@ -31,6 +33,7 @@ export function storyFixture(scenes: readonly SceneSpec[], pageLength = 500): St
     number: index + 1,
     text: scene.text,
     file: `scenes/${String(index + 1).padStart(3, "0")}-${scene.id}.md`,
+    line: 7,
   }));
   return {
     meta: {

@@ -264,6 +264,15 @@ describe("npm run preview on the hostile corpus", () => {
     expect(result.stdout).toMatch(/No problems found\.$/m);
   });
 
+  it("warns where a bold passage longer than a page is closed and opened again", async () => {
+    const dir = join(corpus, "bold-longer-than-page");
+    const result = await preview(dir);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(
+      /^Warnings:\n- [^\n]*\/scenes\/001-the-speech\.md:\d+: Page \d of the-speech ends inside formatting longer than a page of 500 characters: it is closed there and opened again on page \d \("\*\*", then "\*\*"\)\./m,
+    );
+  });
+
   it("refuses a story with a CR-only file, naming the file, and exits 1", async () => {
     const dir = join(corpus, "refuse-cr-only");
     const result = await preview(dir);

@@ -1,10 +1,11 @@
+import LineBreaker from "linebreak";
 import { splitsSurrogatePair } from "./characters.js";
+import { createChunkedIndex } from "./createChunkedIndex.js";
 import { createGraphemeBoundaries } from "./graphemeBoundaries.js";
 import { isAbbreviationBefore } from "./isAbbreviationBefore.js";
 import { isBreakableSpace } from "./isBreakableSpace.js";
-import { createLineBreakIndex } from "./lineBreakIndex.js";
 import { lineGaps } from "./lineGaps.js";
-import { createSegmentIndex } from "./segmentIndex.js";
+import { lowerBound } from "./lowerBound.js";
 import type { Span } from "./span.js";
 import { createSpanGuard } from "./spanGuard.js";
 
@@ -73,16 +74,17 @@ export function createBreakFinder(
   const gaps = lineGaps(text, keepWhole.sceneBreaks);
   const guard = createSpanGuard([...keepWhole.spans, ...keepWhole.sceneBreaks], maxLength);
   const graphemes = createGraphemeBoundaries(text);
-  const lineBreaks = createLineBreakIndex(text);
-  const sentences = createSegmentIndex(
-    new Intl.Segmenter("en", { granularity: "sentence" }),
+  const lineBreaks = createChunkedIndex(text, { chunk: 1024, margin: 64 }, lineBreakOpportunities);
+  const sentences = createChunkedIndex(
     text,
     { chunk: 1024, margin: 128 },
+    segmentStarts(new Intl.Segmenter("en", { granularity: "sentence" })),
   );
-  const words = createSegmentIndex(new Intl.Segmenter("en", { granularity: "word" }), text, {
-    chunk: 256,
-    margin: 32,
-  });
+  const words = createChunkedIndex(
+    text,
+    { chunk: 256, margin: 32 },
+    segmentStarts(new Intl.Segmenter("en", { granularity: "word" })),
+  );
   const isSpace = (index: number) => isBreakableSpace(text.charCodeAt(index));
   /**
    * Where Markdown starts after a space: UAX #14 has no break before `||` (class BA, as after
@@ -92,15 +94,8 @@ export function createBreakFinder(
     .filter((index) => index > 0 && isSpace(index - 1))
     .sort((a, b) => a - b);
   const spanStartsIn = (from: number, to: number) => {
-    let low = 0;
-    let high = spanStarts.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if ((spanStarts[middle] ?? 0) < from) low = middle + 1;
-      else high = middle;
-    }
     const found: number[] = [];
-    for (let index = low; (spanStarts[index] ?? Number.POSITIVE_INFINITY) <= to; index++) {
+    for (let index = lowerBound(spanStarts, from); (spanStarts[index] ?? to + 1) <= to; index++) {
       found.push(spanStarts[index] ?? 0);
     }
     return found;
@@ -168,7 +163,7 @@ export function createBreakFinder(
     const considerSentences = () => {
       const { from, to } = reach("sentence");
       if (from > to) return;
-      for (const { index } of sentences.startsIn(from, to + SENTENCE_SPILL)) {
+      for (const index of sentences.positionsIn(from, to + SENTENCE_SPILL)) {
         const gap = gapAround(index);
         if (gap.end < index && !isAbbreviationBefore(text, gap.end)) consider(gap, "sentence");
       }
@@ -178,7 +173,7 @@ export function createBreakFinder(
     const considerOpportunities = (level: "space" | "tight") => {
       const { from, to } = reach(level);
       if (from > to) return;
-      for (const index of lineBreaks.opportunitiesIn(from, to + SPACES_SPILL)) {
+      for (const index of lineBreaks.positionsIn(from, to + SPACES_SPILL)) {
         const afterSpace = isSpace(index - 1);
         if (afterSpace === (level === "space")) consider(gapAround(index), level);
       }
@@ -192,7 +187,7 @@ export function createBreakFinder(
     const considerDictionaryWords = () => {
       const { from, to } = reach("tight");
       if (from > to || !DICTIONARY_SCRIPT.test(text.slice(from - 1, to + 1))) return;
-      for (const { index } of words.startsIn(from, to)) {
+      for (const index of words.positionsIn(from, to)) {
         if (
           DICTIONARY_LETTER.test(text[index - 1] ?? "") &&
           DICTIONARY_LETTER.test(text[index] ?? "")
@@ -224,5 +219,23 @@ export function createBreakFinder(
     considerOpportunities("tight");
     considerDictionaryWords();
     return best ?? cut ?? graphemeBreak() ?? codePointBreak();
+  };
+}
+
+/**
+ * UAX #14's break opportunities in a slice, through the `linebreak` package (as PDFKit uses
+ * it): each is where a line may start, after the spaces that end the line before.
+ */
+function* lineBreakOpportunities(slice: string): Generator<number> {
+  const breaker = new LineBreaker(slice);
+  for (let found = breaker.nextBreak(); found; found = breaker.nextBreak()) {
+    if (found.position < slice.length) yield found.position;
+  }
+}
+
+/** Where the segments of a slice start. */
+function segmentStarts(segmenter: Intl.Segmenter) {
+  return function* (slice: string): Generator<number> {
+    for (const { index } of segmenter.segment(slice)) yield index;
   };
 }

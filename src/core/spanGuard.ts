@@ -1,3 +1,4 @@
+import { lowerBound } from "./lowerBound.js";
 import type { Span } from "./span.js";
 
 /** Answers whether a page break would cut a span that fits on one page. */
@@ -27,13 +28,7 @@ export function createSpanGuard(spans: readonly Span[], maxLength: number): Span
   }
   return {
     splits(end, next) {
-      let low = 0;
-      let high = starts.length;
-      while (low < high) {
-        const middle = (low + high) >>> 1;
-        if ((starts[middle] ?? 0) < end) low = middle + 1;
-        else high = middle;
-      }
+      const low = lowerBound(starts, end);
       return low > 0 && (ends[low - 1] ?? 0) > next;
     },
   };

@@ -15,11 +15,14 @@ const CONTROLS = /[\u202a-\u202e\u2066-\u2069\n\r\u2029]/g;
  */
 export function bidiSpans(text: string): CarriedSpan[] {
   const spans: CarriedSpan[] = [];
-  let open: { index: number; control: string }[] = [];
+  const open: { index: number; control: string }[] = [];
+  /** Where in `open` each open isolate is, so a PDI finds its own at once. */
+  const isolates: number[] = [];
   for (const match of text.matchAll(CONTROLS)) {
     const control = match[0];
     const index = match.index;
     if (EMBEDDINGS.has(control) || ISOLATES.has(control)) {
+      if (ISOLATES.has(control)) isolates.push(open.length);
       open.push({ index, control });
     } else if (control === PDF) {
       const top = open.at(-1);
@@ -28,14 +31,15 @@ export function bidiSpans(text: string): CarriedSpan[] {
         spans.push(span(top.index, index, top.control, PDF));
       }
     } else if (control === PDI) {
-      const isolate = open.findLastIndex((entry) => ISOLATES.has(entry.control));
-      const opener = open[isolate];
-      if (opener) {
-        open = open.slice(0, isolate);
+      const isolate = isolates.pop();
+      const opener = isolate === undefined ? undefined : open[isolate];
+      if (isolate !== undefined && opener) {
+        open.length = isolate;
         spans.push(span(opener.index, index, opener.control, PDI));
       }
     } else {
-      open = [];
+      open.length = 0;
+      isolates.length = 0;
     }
   }
   return spans;

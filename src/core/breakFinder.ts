@@ -201,7 +201,8 @@ export function createBreakFinder(
     const graphemeBreak = (): PageBreak | undefined => {
       const from = Math.min(limit, Math.max(start + 1, Math.floor(target)));
       for (let index = from; index > start; index--) {
-        if (graphemes.isBoundary(index)) return gapAround(index);
+        const gap = gapAround(index);
+        if (graphemes.isBoundary(index) && gap.end > start) return gap;
       }
       return undefined;
     };

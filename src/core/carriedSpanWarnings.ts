@@ -1,6 +1,8 @@
 import type { Book } from "./Book.js";
 import type { StoryProblem } from "./story.js";
 
+const LF = 0x0a;
+
 /**
  * A warning for each page break that goes through formatting longer than a page (a bold
  * passage, a code block, a `>>>` quote): the pager closes it at the page's end and opens it
@@ -10,10 +12,12 @@ export function carriedSpanWarnings(book: Book): StoryProblem[] {
   const limit = book.story.meta.pageLength;
   const warnings: StoryProblem[] = [];
   for (const { part, pages } of book.parts) {
+    let lines = 0;
+    let counted = 0;
     pages.forEach((page, index) => {
       const next = pages[index + 1];
       if (page.closed === "" && (next?.reopened ?? "") === "") return;
-      const lines = part.text.slice(0, page.end).split("\n").length - 1;
+      for (; counted < page.end; counted++) if (part.text.charCodeAt(counted) === LF) lines++;
       const carried = [page.closed, next?.reopened ?? ""]
         .filter((delimiters) => delimiters !== "")
         .map((delimiters) => JSON.stringify(delimiters));

@@ -28,12 +28,15 @@ interface Sighting {
 
 /**
  * The characters a story file must not have, one problem per character: CR-only line endings
- * (then the lines cannot be counted, so that is the only problem), a carriage return alone in a
+ * (more lines end with a carriage return alone than with LF, so the lines cannot be counted and
+ * that is the only problem), a carriage return alone in a
  * file of LF or CRLF lines, a byte order mark other than the one leading mark the decoder already
  * dropped, and control characters (C0 but tab, LF and CR; DEL; C1), with their line and column.
  */
 export function checkCharacters(file: string, text: string): StoryProblem[] {
-  if (text.includes("\r") && !text.includes("\n")) {
+  const loneCarriageReturns = text.match(/\r(?!\n)/g)?.length ?? 0;
+  const lineFeeds = text.match(/\n/g)?.length ?? 0;
+  if (loneCarriageReturns > lineFeeds) {
     return [
       {
         file,

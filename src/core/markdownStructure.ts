@@ -13,15 +13,15 @@ export interface MarkdownStructure {
 /** Delimiters on both sides, as many on each: `**bold**`, `~~strike~~`, `||spoiler||`. */
 const PAIRED = new Map([
   ["strong", 2],
-  ["u", 2],
-  ["strike", 2],
+  ["underline", 2],
+  ["strikethrough", 2],
   ["spoiler", 2],
   ["em", 1],
 ]);
 /** Nodes that are text, not formatting: nothing to keep whole. */
 const PLAIN = new Set(["text", "br", "newline", "escape"]);
-const CODE_OPEN = /^```(?:([a-z0-9_+\-.#]+?)\n+)?\n*/i;
-const CODE_CLOSE = /\n*```$/;
+const CODE_OPEN = /^```(?:([a-z0-9_+\-.#]+?)(?:\r?\n)+)?(?:\r?\n)*/i;
+const CODE_CLOSE = /(?:\r?\n)*```$/;
 const BLOCK_QUOTE = /^ *>>> ?/;
 const LINE_QUOTE = /^ *> ?/;
 const BACKTICKS = /^`+/;
@@ -29,23 +29,24 @@ const BACKTICKS = /^`+/;
 /**
  * The Markdown of `text` as Discord renders it (parsed by `parseDiscordMarkdown`), in the
  * terms the pager uses. A `>` quote is not kept whole, since each of its lines carries its
- * own marker; the rest is.
+ * own marker; the rest is. What is inside a `>` quote is not carried over a page break: its
+ * delimiters would come before the next line's `>` and end the quote.
  */
 export function markdownStructure(text: string): MarkdownStructure {
   const whole: Span[] = [];
   const carried: CarriedSpan[] = [];
-  const visit = (nodes: readonly MarkdownNode[]) => {
+  const visit = (nodes: readonly MarkdownNode[], inLineQuote: boolean) => {
     for (const node of nodes) {
       const slice = text.slice(node.start, node.end);
       const span = carriedSpan(node, slice);
-      if (span) carried.push(span);
+      if (span && !inLineQuote) carried.push(span);
       if (!PLAIN.has(node.type) && !(span?.perLine ?? false)) {
         whole.push({ start: node.start, end: node.end });
       }
-      visit(node.children);
+      visit(node.children, inLineQuote || (span?.perLine ?? false));
     }
   };
-  visit(parseDiscordMarkdown(text));
+  visit(parseDiscordMarkdown(text), false);
   return { whole, carried };
 }
 

@@ -1,9 +1,11 @@
 import { bidiSpans } from "./bidiSpans.js";
 import { createBreakFinder } from "./breakFinder.js";
+import type { CarriedSpan } from "./CarriedSpan.js";
 import { isBreakableSpace } from "./isBreakableSpace.js";
 import { markdownStructure } from "./markdownStructure.js";
 import { sceneBreakLines } from "./sceneBreaks.js";
-import { createSpanCarry } from "./spanCarry.js";
+import type { Span } from "./span.js";
+import { type Carried, createSpanCarry } from "./spanCarry.js";
 
 /**
  * One page of a text: the slice `source.slice(start, end)`, shown as
@@ -63,11 +65,12 @@ export function paginate(text: string, options: PagerOptions): Page[] {
   const markdown = markdownStructure(text);
   const sceneBreaks = sceneBreakLines(text);
   const bidi = bidiSpans(text);
+  const carriable = [...markdown.carried, ...bidi];
   const findBreak = createBreakFinder(text, maxLength, contentEnd, {
-    spans: [...markdown.whole, ...bidi],
+    spans: [...markdown.whole, ...bidi, ...carriable.flatMap(delimitersWithContent)],
     sceneBreaks,
   });
-  const carry = createSpanCarry([...markdown.carried, ...bidi]);
+  const carry = createSpanCarry(carriable);
   const mostCarried = Math.floor(maxLength * MOST_CARRIED_SHARE);
   const pages: Page[] = [];
   let reopened = "";
@@ -84,10 +87,13 @@ export function paginate(text: string, options: PagerOptions): Page[] {
       const fits = reopened.length + carried.closed.length + carried.reopened.length <= mostCarried;
       const closed = fits ? carried.closed : "";
       const pageText = `${reopened}${text.slice(start, end)}${closed}`;
-      if (pageText.length <= maxLength || least) {
+      if (!least && fits && mergesWithDelimiters(text, end, next, carried)) {
+        shorter = room - reserve - (end - start) + 1;
+      } else if (pageText.length <= maxLength || least) {
         page = { start, end, text: pageText, reopened, closed };
         reopened = fits ? carried.reopened : "";
-        start = fits ? carried.next : next;
+        const indent = next - carried.next;
+        start = fits && indent <= room * MOST_CARRIED_SHARE ? carried.next : next;
       } else {
         shorter += pageText.length - maxLength;
       }
@@ -102,4 +108,27 @@ export function paginate(text: string, options: PagerOptions): Page[] {
     closed: "",
   });
   return pages;
+}
+
+/**
+ * A carried span's delimiters with the first and the last character inside them: a page break
+ * between a delimiter and the text it formats (after "```js", before the closing "```") would
+ * leave a delimiter alone on a page.
+ */
+function delimitersWithContent(span: CarriedSpan): Span[] {
+  if (span.perLine || span.contentEnd <= span.contentStart) return [];
+  return [
+    { start: span.start, end: span.contentStart + 1 },
+    { start: span.contentEnd - 1, end: span.end },
+  ];
+}
+
+/**
+ * Whether the carried delimiters would run into the same character in the text (`x|` closed
+ * with `||`, `` `x `` opened with `` ` ``), which Discord reads as other delimiters.
+ */
+function mergesWithDelimiters(text: string, end: number, next: number, carried: Carried): boolean {
+  const closes = carried.closed !== "" && text[end - 1] === carried.closed[0];
+  const opens = carried.reopened !== "" && text[next] === carried.reopened.at(-1);
+  return closes || opens;
 }

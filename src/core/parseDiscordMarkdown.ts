@@ -45,16 +45,28 @@ const spans = new WeakMap<object, { readonly start: number; readonly end: number
  * its nodes carry no positions, which the pager needs. So every rule is wrapped: a match
  * records where in the current source it starts, and a rule's nested parse learns where its
  * inner source lies in the outer one (a slice, or for `>` quotes the lines without their
- * markers). simple-markdown's preprocessing (tabs to four spaces, CRLF to LF) would move
- * every offset after it, so tabs, form feeds and carriage returns are parsed as spaces, which
- * the rules treat alike.
+ * markers). simple-markdown's preprocessing (tabs to four spaces, CRLF to LF) is done here
+ * instead, keeping a map back to the text: CRLF becomes LF, and tabs, form feeds and lone
+ * carriage returns become one space each, which the rules treat as four.
  */
 export function parseDiscordMarkdown(text: string): MarkdownNode[] {
-  const source = text.replace(/[\t\r\f]/g, " ");
+  const spaced = text.replace(/[\t\f]|\r(?!\n)/g, " ");
   const state: State = { inline: true };
-  origins.set(state, { length: source.length, map: (index) => index });
+  if (!spaced.includes("\r")) {
+    origins.set(state, { length: spaced.length, map: (index) => index });
+    return located(PARSER(spaced, state));
+  }
+  const source = spaced.replace(/\r\n/g, "\n");
+  const positions = new Int32Array(source.length + 1);
+  for (let index = 0, original = 0; index <= source.length; index++, original++) {
+    if (spaced.charCodeAt(original) === CR) original++;
+    positions[index] = original;
+  }
+  origins.set(state, { length: source.length, map: (index) => positions[index] ?? text.length });
   return located(PARSER(source, state));
 }
+
+const CR = 0x0d;
 
 /**
  * Where Discord's text rule may stop: before a character another rule can start with, or a
@@ -62,11 +74,13 @@ export function parseDiscordMarkdown(text: string): MarkdownNode[] {
  */
 const RULE_START = /[\n`\\<*_~|#\-@[:¯]|(?![0-9])[\p{Emoji}\p{Emoji_Component}]/gu;
 const WORD = /\w/;
+const SCHEME_BEFORE_COLON = /https?$/;
 
 /**
  * discord-markdown-parser's text rule, `/^[\s\S]+?(?=[^0-9A-Za-z\s]|\n\n|\n|\w+:\S|$)/`,
  * stops before every character that is not a letter or digit, and its lookahead rescans a
- * word at each of its letters: a text node per comma, and quadratic on a long word. This rule
+ * word at each of its letters: a text node per comma, and quadratic on a long word (before a
+ * colon, one text node per letter). This rule
  * takes the same text up to where another rule could start (no rule starts with `.`, `,` or a
  * letter outside ASCII), so the tree is the same with fewer, longer text nodes, in linear time.
  */
@@ -80,16 +94,41 @@ const text: Rule = {
     if (stop?.[0] === ":" && /\S/.test(source[end + 1] ?? " ")) {
       let wordStart = end;
       while (wordStart > 0 && WORD.test(source[wordStart - 1] ?? "")) wordStart--;
-      if (wordStart < end) end = Math.max(first, wordStart);
+      if (wordStart > 0) {
+        end = Math.max(first, wordStart);
+      } else if (source.startsWith("://", end)) {
+        // Inside a word only the url rule can start, at its scheme: stop there or at the colon.
+        const scheme = SCHEME_BEFORE_COLON.exec(source.slice(0, end))?.index ?? 0;
+        if (scheme >= first) end = scheme;
+      }
     }
     const capture: Capture = [source.slice(0, end)];
     return capture;
   },
 };
 
+/** The farthest a masked link's `](` is looked for: far more than any page holds. */
+const LINK_REACH = 8192;
+
+/**
+ * simple-markdown's link rule scans to the end of the text from every `[` with no `](` after
+ * it, quadratic in a long part with many brackets ("[sic]"); Discord parses one message of at
+ * most 4,096 characters. So a `[` is tried as a link only with a `](` within reach.
+ */
+const link: Rule | undefined = rulesExtended.link && {
+  ...rulesExtended.link,
+  match(source, state, previous) {
+    if (source.lastIndexOf("](", LINK_REACH) < 0) return null;
+    return rulesExtended.link?.match(source, state, previous);
+  },
+};
+
 const PARSER = SimpleMarkdown.parserFor(
   Object.fromEntries(
-    Object.entries({ ...rulesExtended, text }).map(([name, rule]) => [name, locate(rule)]),
+    Object.entries({ ...rulesExtended, text, ...(link ? { link } : {}) }).map(([name, rule]) => [
+      name,
+      locate(rule),
+    ]),
   ),
 );
 

@@ -12,7 +12,10 @@ export interface Carried {
 export interface SpanCarry {
   /** The carried delimiters of a page break from `end` to `next` (only whitespace between). */
   at(text: string, end: number, next: number): Carried;
-  /** Delimiters a page from `start` to `limit` may have to close: spans it cannot hold whole. */
+  /**
+   * Delimiters a page from `start` to `limit` may have to close: spans it cannot hold whole.
+   * Asked once a page, in order, before its breaks.
+   */
   reserve(start: number, limit: number): number;
 }
 
@@ -27,7 +30,6 @@ export function createSpanCarry(spans: readonly CarriedSpan[]): SpanCarry {
       const span = sorted[added++];
       if (span) active.push(span);
     }
-    active = active.filter((span) => span.end > end);
     return active.filter((span) => span.contentStart <= end && next <= span.contentEnd);
   };
 
@@ -50,6 +52,7 @@ export function createSpanCarry(spans: readonly CarriedSpan[]): SpanCarry {
       };
     },
     reserve(start, limit) {
+      active = active.filter((span) => span.end > start);
       let total = 0;
       for (const span of active) {
         if (span.end > limit) total += span.close.length;

@@ -123,6 +123,8 @@ describe("the pager, on the issue's reproductions", () => {
   it.each([
     ["a bold passage", (body: string) => `**${body}**`, "strong"],
     ["a spoiler", (body: string) => `||${body}||`, "spoiler"],
+    ["an underline", (body: string) => `__${body}__`, "underline"],
+    ["a strike-through", (body: string) => `~~${body}~~`, "strikethrough"],
     ["a code block", (body: string) => `\`\`\`py\n${body}\n\`\`\``, "codeBlock"],
   ])("closes %s longer than a page on each page and opens it again", (_, wrap, type) => {
     const lines = Array.from({ length: 40 }, (_, index) => `    ${filler(150, index)}`);
@@ -151,5 +153,68 @@ describe("the pager, on the issue's reproductions", () => {
       }
       expect(pages.some((page) => page.text.includes(rtl))).toBe(true);
     }
+  });
+});
+
+/** How many times `part` occurs in `text`. */
+const occurrences = (text: string, part: string) => text.split(part).length - 1;
+
+describe("the pager, on what a review found", () => {
+  const code = Array.from({ length: 40 }, (_, line) => `let a${line} = ${line};`).join("\n");
+
+  it("never leaves a fence alone on a page, wherever the break falls around it", () => {
+    const words = (count: number) =>
+      Array.from({ length: count }, (_, index) => `word${index % 10}`).join(" ");
+    for (let count = 1; count < 80; count++) {
+      for (const text of [
+        `${words(count)}\n\n\`\`\`js\n\n${code}\n\`\`\`\n\n${words(20)}`,
+        `${words(count)}\n\n\`\`\`js\n${code}\n\n\`\`\`\n\n${words(count)}`,
+        `${words(count)}\n\`\`\`js\n${code}\n\`\`\``,
+      ]) {
+        const pages = paginate(text, { maxLength: 300 });
+        expectValidPages(text, pages, 300);
+        for (const page of pages) expect(occurrences(page.text, "```") % 2, page.text).toBe(0);
+      }
+    }
+  });
+
+  it("opens a code block of a CRLF file again with its language", () => {
+    const text = `\`\`\`js\r\n${code.replaceAll("\n", "\r\n")}\r\n\`\`\``;
+    const pages = paginate(text, { maxLength: 300 });
+    expectValidPages(text, pages, 300);
+    expect(pages.length).toBeGreaterThan(1);
+    for (const page of pages) expect(page.text).toMatch(/^```js\r?\n/);
+  });
+
+  it.each([
+    ["||", "x|"],
+    ["``", "x`"],
+  ])("does not close %s next to the same character (%s)", (marker, word) => {
+    const words = (count: number) =>
+      Array.from({ length: count }, (_, index) => `word${index % 10}`).join(" ");
+    for (let before = 20; before < 40; before++) {
+      const text = `${marker}${words(before)} ${word} ${words(60 - before)}${marker}`;
+      const pages = paginate(text, { maxLength: 200 });
+      expectValidPages(text, pages, 200);
+      expect(pages.length).toBeGreaterThan(1);
+      for (const page of pages) {
+        expect(page.text).not.toMatch(marker === "||" ? /\|\|\|/ : /```/);
+        expect(page.text.startsWith(marker) && page.text.endsWith(marker)).toBe(true);
+      }
+    }
+  });
+
+  it("does not carry a code block inside a > quote, whose lines need their markers first", () => {
+    const quoted = Array.from({ length: 40 }, (_, line) => `> let a${line} = ${line};`).join("\n");
+    const text = `> \`\`\`js\n${quoted}\n> \`\`\``;
+    const pages = paginate(text, { maxLength: 300 });
+    expectValidPages(text, pages, 300);
+    for (const page of pages) expect(page.text.startsWith(">")).toBe(true);
+  });
+
+  it("gives no empty page when a code line's indentation is longer than the page", () => {
+    const line = `x\n${" ".repeat(120)}y\n`;
+    const text = `\`\`\`\n${line.repeat(3)}\`\`\``;
+    expectValidPages(text, paginate(text, { maxLength: 100 }), 100);
   });
 });

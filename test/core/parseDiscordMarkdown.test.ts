@@ -150,6 +150,16 @@ describe("parseDiscordMarkdown", () => {
     expect(nodes.map((node) => text.slice(node.start, node.end)).join("")).toBe(text);
   });
 
+  it("reads a long word before a colon as one text, not one node per letter", () => {
+    const text = `${"a".repeat(5000)}:b xhttps://example.com/a`;
+    expect(parseDiscordMarkdown(text).map((node) => node.type)).toEqual([
+      "text",
+      "text",
+      "text",
+      "url",
+    ]);
+  });
+
   it("reads a long word in linear time, not one rescan per letter", () => {
     const nodes = parseDiscordMarkdown(`${"x".repeat(200_000)} https://example.com/a`);
     expect(nodes.map((node) => node.type)).toEqual(["text", "url"]);

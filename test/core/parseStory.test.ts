@@ -236,6 +236,12 @@ describe("parseStory problems", () => {
     expect(problem.fix).toContain("LF or CRLF line endings");
   });
 
+  it("refuses CR-only line endings as such when one line ends with LF", () => {
+    const problem = problemOf({ "scenes/001-new-york.md": `${SCENE.replace(/\n/g, "\r")}\n` });
+    expect(problem.line).toBeUndefined();
+    expect(problem.message).toContain("CR-only line endings");
+  });
+
   it("refuses a carriage return alone inside an LF file, at its line", () => {
     const problem = problemOf({
       "scenes/001-new-york.md": SCENE.replace("wall…\n", "wall…\rAnd again.\n"),

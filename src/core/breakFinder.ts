@@ -204,6 +204,9 @@ export function createBreakFinder(
         const gap = gapAround(index);
         if (graphemes.isBoundary(index) && gap.end > start) return gap;
       }
+      for (let index = from + 1; index <= limit; index++) {
+        if (graphemes.isBoundary(index)) return gapAround(index);
+      }
       return undefined;
     };
 

@@ -30,9 +30,10 @@ const BACKTICKS = /^`+/;
  * The Markdown of `text` as Discord renders it (parsed by `parseDiscordMarkdown`), in the
  * terms the pager uses. A `>` quote is not kept whole, since each of its lines carries its
  * own marker; the rest is. What is inside a `>` quote is not carried over a page break: its
- * delimiters would come before the next line's `>` and end the quote.
+ * delimiters would come before the next line's `>` and end the quote. Scene-break lines
+ * (`***`, `---`) are read as blank: their stars are a break, not bold around the scene.
  */
-export function markdownStructure(text: string): MarkdownStructure {
+export function markdownStructure(text: string, sceneBreaks: readonly Span[]): MarkdownStructure {
   const whole: Span[] = [];
   const carried: CarriedSpan[] = [];
   const visit = (nodes: readonly MarkdownNode[], inLineQuote: boolean) => {
@@ -46,7 +47,13 @@ export function markdownStructure(text: string): MarkdownStructure {
       visit(node.children, inLineQuote || (span?.perLine ?? false));
     }
   };
-  visit(parseDiscordMarkdown(text), false);
+  let masked = "";
+  let from = 0;
+  for (const line of sceneBreaks) {
+    masked += text.slice(from, line.start) + " ".repeat(line.end - line.start);
+    from = line.end;
+  }
+  visit(parseDiscordMarkdown(masked + text.slice(from)), false);
   return { whole, carried };
 }
 

@@ -26,6 +26,9 @@ export interface PagerOptions {
   readonly maxLength: number;
 }
 
+/** The characters Markdown's delimiters are runs of. */
+const DELIMITER_CHARACTERS = new Set(["*", "_", "~", "|", "`"]);
+
 /** Carried delimiters may take at most this share of a page; on smaller pages spans are cut. */
 const MOST_CARRIED_SHARE = 0.25;
 
@@ -62,8 +65,8 @@ export function paginate(text: string, options: PagerOptions): Page[] {
     ];
   }
 
-  const markdown = markdownStructure(text);
   const sceneBreaks = sceneBreakLines(text);
+  const markdown = markdownStructure(text, sceneBreaks);
   const bidi = bidiSpans(text);
   const carriable = [...markdown.carried, ...bidi];
   const findBreak = createBreakFinder(text, maxLength, contentEnd, {
@@ -128,7 +131,9 @@ function delimitersWithContent(span: CarriedSpan): Span[] {
  * with `||`, `` `x `` opened with `` ` ``), which Discord reads as other delimiters.
  */
 function mergesWithDelimiters(text: string, end: number, next: number, carried: Carried): boolean {
-  const closes = carried.closed !== "" && text[end - 1] === carried.closed[0];
-  const opens = carried.reopened !== "" && text[next] === carried.reopened.at(-1);
+  const closing = carried.closed[0] ?? "";
+  const opening = carried.reopened.at(-1) ?? "";
+  const closes = DELIMITER_CHARACTERS.has(closing) && text[end - 1] === closing;
+  const opens = DELIMITER_CHARACTERS.has(opening) && text[next] === opening;
   return closes || opens;
 }

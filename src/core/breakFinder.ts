@@ -13,6 +13,8 @@ import { createSpanGuard } from "./spanGuard.js";
 export interface PageBreak {
   readonly end: number;
   readonly next: number;
+  /** The break cuts a grapheme longer than the room (the last resort). */
+  readonly insideGrapheme?: true;
 }
 
 /** Chooses the break that ends the page starting at `start`, at most `room` long. */
@@ -222,7 +224,7 @@ export function createBreakFinder(
     considerOpportunities("space");
     considerOpportunities("tight");
     considerDictionaryWords();
-    return best ?? cut ?? graphemeBreak() ?? codePointBreak();
+    return best ?? cut ?? graphemeBreak() ?? { ...codePointBreak(), insideGrapheme: true };
   };
 }
 

@@ -30,30 +30,28 @@ const BACKTICKS = /^`+/;
  * The Markdown of `text` as Discord renders it (parsed by `parseDiscordMarkdown`), in the
  * terms the pager uses. A `>` quote is not kept whole, since each of its lines carries its
  * own marker; the rest is. What is inside a `>` quote is not carried over a page break: its
- * delimiters would come before the next line's `>` and end the quote. Scene-break lines
- * (`***`, `---`) are read as blank: their stars are a break, not bold around the scene.
+ * delimiters would come before the next line's `>` and end the quote. Each scene (the text
+ * between scene-break lines such as `***`) is read on its own: formatting does not run from
+ * one scene into the next, and a scene break's stars are a break, not bold.
  */
 export function markdownStructure(text: string, sceneBreaks: readonly Span[]): MarkdownStructure {
   const whole: Span[] = [];
   const carried: CarriedSpan[] = [];
-  const visit = (nodes: readonly MarkdownNode[], inLineQuote: boolean) => {
+  const visit = (nodes: readonly MarkdownNode[], offset: number, inLineQuote: boolean) => {
     for (const node of nodes) {
-      const slice = text.slice(node.start, node.end);
-      const span = carriedSpan(node, slice);
+      const start = offset + node.start;
+      const end = offset + node.end;
+      const span = carriedSpan({ ...node, start, end }, text.slice(start, end));
       if (span && !inLineQuote) carried.push(span);
-      if (!PLAIN.has(node.type) && !(span?.perLine ?? false)) {
-        whole.push({ start: node.start, end: node.end });
-      }
-      visit(node.children, inLineQuote || (span?.perLine ?? false));
+      if (!PLAIN.has(node.type) && !(span?.perLine ?? false)) whole.push({ start, end });
+      visit(node.children, offset, inLineQuote || (span?.perLine ?? false));
     }
   };
-  let masked = "";
   let from = 0;
-  for (const line of sceneBreaks) {
-    masked += text.slice(from, line.start) + " ".repeat(line.end - line.start);
+  for (const line of [...sceneBreaks, { start: text.length, end: text.length }]) {
+    visit(parseDiscordMarkdown(text.slice(from, line.start)), from, false);
     from = line.end;
   }
-  visit(parseDiscordMarkdown(masked + text.slice(from)), false);
   return { whole, carried };
 }
 

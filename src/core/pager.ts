@@ -70,7 +70,11 @@ export function paginate(text: string, options: PagerOptions): Page[] {
   const bidi = bidiSpans(text);
   const carriable = [...markdown.carried, ...bidi];
   const findBreak = createBreakFinder(text, maxLength, contentEnd, {
-    spans: [...markdown.whole, ...bidi, ...carriable.flatMap(delimitersWithContent)],
+    spans: [
+      ...markdown.whole,
+      ...bidi,
+      ...carriable.flatMap((span) => delimitersWithContent(text, span)),
+    ],
     sceneBreaks,
   });
   const carry = createSpanCarry(carriable);
@@ -81,22 +85,37 @@ export function paginate(text: string, options: PagerOptions): Page[] {
     const room = maxLength - reopened.length;
     if (contentEnd - start <= room) break;
     const needed = carry.reserve(start, start + room);
-    const reserve = reopened.length + needed <= mostCarried ? needed : 0;
+    let reserve = reopened.length + 2 * needed <= mostCarried ? needed : 0;
     let page: Page | undefined;
+    let merging: { page: Page; reopened: string; start: number } | undefined;
     for (let shorter = 0; page === undefined; ) {
       const least = room - reserve - shorter <= 2;
-      const { end, next } = findBreak(start, least ? 2 : room - reserve - shorter);
+      const { end, next, insideGrapheme } = findBreak(start, least ? 2 : room - reserve - shorter);
+      if (insideGrapheme && reserve > 0 && shorter === 0) {
+        reserve = 0;
+        continue;
+      }
       const carried = carry.at(text, end, next);
       const fits = reopened.length + carried.closed.length + carried.reopened.length <= mostCarried;
       const closed = fits ? carried.closed : "";
       const pageText = `${reopened}${text.slice(start, end)}${closed}`;
-      if (!least && fits && mergesWithDelimiters(text, end, next, carried)) {
+      const indent = next - carried.next;
+      const candidate = {
+        page: { start, end, text: pageText, reopened, closed },
+        reopened: fits ? carried.reopened : "",
+        start: fits && indent <= room * MOST_CARRIED_SHARE ? carried.next : next,
+      };
+      const chosen = insideGrapheme && merging ? merging : candidate;
+      if (
+        chosen === candidate &&
+        !least &&
+        fits &&
+        mergesWithDelimiters(text, end, next, carried)
+      ) {
+        merging ??= candidate;
         shorter = room - reserve - (end - start) + 1;
-      } else if (pageText.length <= maxLength || least) {
-        page = { start, end, text: pageText, reopened, closed };
-        reopened = fits ? carried.reopened : "";
-        const indent = next - carried.next;
-        start = fits && indent <= room * MOST_CARRIED_SHARE ? carried.next : next;
+      } else if (chosen.page.text.length <= maxLength || least) {
+        ({ page, reopened, start } = chosen);
       } else {
         shorter += pageText.length - maxLength;
       }
@@ -114,15 +133,19 @@ export function paginate(text: string, options: PagerOptions): Page[] {
 }
 
 /**
- * A carried span's delimiters with the first and the last character inside them: a page break
+ * A carried span's delimiters with the first and the last visible character inside them: a break
  * between a delimiter and the text it formats (after "```js", before the closing "```") would
  * leave a delimiter alone on a page.
  */
-function delimitersWithContent(span: CarriedSpan): Span[] {
+function delimitersWithContent(text: string, span: CarriedSpan): Span[] {
   if (span.perLine || span.contentEnd <= span.contentStart) return [];
+  let first = span.contentStart;
+  while (first < span.contentEnd - 1 && isBreakableSpace(text.charCodeAt(first))) first++;
+  let last = span.contentEnd;
+  while (last > first + 1 && isBreakableSpace(text.charCodeAt(last - 1))) last--;
   return [
-    { start: span.start, end: span.contentStart + 1 },
-    { start: span.contentEnd - 1, end: span.end },
+    { start: span.start, end: first + 1 },
+    { start: last - 1, end: span.end },
   ];
 }
 

@@ -1,6 +1,7 @@
 import LineBreaker from "linebreak";
 import { describe, expect, it } from "vitest";
 import { type Page, paginate } from "../../src/core/pager.js";
+import { sceneBreakLines } from "../../src/core/sceneBreaks.js";
 import { expectValidPages, type Unbreakable } from "./pagerInvariants.js";
 
 /** Paginates and checks the whole contract, graphemes included. */
@@ -181,6 +182,13 @@ describe("paginate", () => {
       const [first, second] = texts(pages);
       expect(first?.endsWith(marker.trim()) || second?.startsWith(marker.trim())).toBe(true);
     }
+  });
+
+  it("takes a # or --- line inside a code block for code, not a scene break", () => {
+    const code = `\`\`\`sh\n${Array.from({ length: 30 }, (_, line) => (line % 10 === 5 ? "#" : `echo ${line}`)).join("\n")}\n\`\`\``;
+    const text = `${sentences(3)}\n\n${code}\n\n---\n\n${sentences(3, 3)}`;
+    expect(sceneBreakLines(text).map((line) => text.slice(line.start, line.end))).toEqual(["---"]);
+    for (const page of pagesOf(text, 250)) expect(page.text.split("```").length % 2).toBe(1);
   });
 
   it("prefers a scene break to a nearer blank line", () => {

@@ -30,8 +30,8 @@ export function graphemeBoundaries(text: string): Set<number> {
  * Every way `pages` break the pager's contract for `text`: each page shows its slice between
  * the delimiters it carries (`reopened + slice + closed`), at most `maxLength` code units,
  * trimmed; the slices are non-empty and in order, with only breakable whitespace around and
- * between them; optionally no page boundary may fall inside a grapheme, and each unbreakable
- * stretch that fits on a page must lie on one page.
+ * between them; optionally no page boundary may fall inside a grapheme that fits on a page,
+ * and each unbreakable stretch that fits on a page must lie on one page.
  */
 export function pageProblems(
   text: string,
@@ -65,10 +65,32 @@ export function pageProblems(
 
   if (options.graphemes) {
     const boundaries = graphemeBoundaries(text);
-    for (const page of pages) {
-      if (!boundaries.has(page.start))
-        problems.push(`page starts inside a grapheme at ${page.start}`);
-      if (!boundaries.has(page.end)) problems.push(`page ends inside a grapheme at ${page.end}`);
+    /** The length of the grapheme `index` falls inside. */
+    const graphemeAround = (index: number) => {
+      let from = index;
+      while (!boundaries.has(from)) from--;
+      let to = index;
+      while (!boundaries.has(to)) to++;
+      return to - from;
+    };
+    for (const [number, page] of pages.entries()) {
+      const next = pages[number + 1];
+      // Only a grapheme longer than a page (less the delimiters carried) may be cut.
+      const room =
+        maxLength -
+        page.reopened.length -
+        page.closed.length -
+        (next ? next.reopened.length + next.closed.length : 0);
+      if (!boundaries.has(page.end) && graphemeAround(page.end) <= room) {
+        problems.push(`page ${number} ends inside a grapheme at ${page.end}`);
+      }
+      if (next && !boundaries.has(next.start) && graphemeAround(next.start) <= room) {
+        problems.push(`page ${number + 1} starts inside a grapheme at ${next.start}`);
+      }
+    }
+    const first = pages[0];
+    if (first && !boundaries.has(first.start)) {
+      problems.push(`page 0 starts inside a grapheme at ${first.start}`);
     }
   }
   for (const span of options.unbreakable ?? []) {

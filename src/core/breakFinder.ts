@@ -1,13 +1,14 @@
 import LineBreaker from "linebreak";
 import { splitsSurrogatePair } from "./characters.js";
 import { createChunkedIndex } from "./createChunkedIndex.js";
-import { createGraphemeBoundaries } from "./graphemeBoundaries.js";
+import type { GraphemeBoundaries } from "./graphemeBoundaries.js";
 import { isAbbreviationBefore } from "./isAbbreviationBefore.js";
 import { isBreakableSpace } from "./isBreakableSpace.js";
 import { lineGaps } from "./lineGaps.js";
 import { lowerBound } from "./lowerBound.js";
 import type { Span } from "./span.js";
 import { createSpanGuard } from "./spanGuard.js";
+import { startsUnwrittenBlock } from "./startsUnwrittenBlock.js";
 
 /** Where one page ends and the next begins; only breakable whitespace lies between. */
 export interface PageBreak {
@@ -17,8 +18,11 @@ export interface PageBreak {
   readonly insideGrapheme?: true;
 }
 
-/** Chooses the break that ends the page starting at `start`, at most `room` long. */
-export type BreakFinder = (start: number, room: number) => PageBreak;
+/**
+ * Chooses the break that ends the page starting at `start`, at most `room` long, ending
+ * nowhere in `refused` (breaks the caller found it cannot render).
+ */
+export type BreakFinder = (start: number, room: number, refused?: ReadonlySet<number>) => PageBreak;
 
 /** Kinds of break, from the best to the worst. */
 type BreakLevel = "scene" | "paragraph" | "line" | "sentence" | "space" | "tight";
@@ -52,30 +56,44 @@ const DICTIONARY_LETTER = /^[\p{scx=Thai}\p{scx=Lao}\p{scx=Khmer}\p{scx=Myanmar}
 
 interface Candidate extends PageBreak {
   readonly score: number;
+  /** How many things to keep whole the break cuts: a cut that cannot be helped cuts fewest. */
+  readonly cuts: number;
 }
 
 /**
  * Prepares `text` (its line gaps, and the spans to keep whole) for a walk over pages whose
- * starts only move forward; the content ends at `contentEnd`.
+ * starts only move forward; the content ends at `contentEnd`, and `graphemes` are its graphemes.
  *
  * A page ends where Unicode's line breaking (UAX #14) allows a break, never inside a grapheme
  * or a span to keep whole that fits on a page. For a page starting at `start`, with `n` pages
  * needed for the rest, the break should come near `start + rest / n`. Breaks up to
  * `start + room` are scored by kind, less their distance from that target, and the best wins;
  * finer kinds are looked for only as far from the target as they could still win, so the
- * segmenters see small slices. Failing any break, one inside a span that fits on a page is
- * taken; failing that (a token longer than a page), one between graphemes, then between code
+ * segmenters see small slices. A page may not start with a block the text does not have
+ * there (`> `, `# `, `- ` inside a line). Failing any break, the one that cuts
+ * the fewest spans that fit on a page is taken (inside a link, but not inside the bold in it);
+ * failing that (a token longer than a page), one between graphemes, then between code
  * points.
  */
 export function createBreakFinder(
   text: string,
   maxLength: number,
   contentEnd: number,
-  keepWhole: { readonly spans: readonly Span[]; readonly sceneBreaks: readonly Span[] },
+  graphemes: GraphemeBoundaries,
+  keepWhole: {
+    readonly spans: readonly Span[];
+    readonly sceneBreaks: readonly Span[];
+    /** Where Discord's parser reads a heading or subtext. */
+    readonly headingStarts: ReadonlySet<number>;
+  },
 ): BreakFinder {
+  const { headingStarts } = keepWhole;
   const gaps = lineGaps(text, keepWhole.sceneBreaks);
-  const guard = createSpanGuard([...keepWhole.spans, ...keepWhole.sceneBreaks], maxLength);
-  const graphemes = createGraphemeBoundaries(text);
+  const guard = createSpanGuard(
+    [...keepWhole.spans, ...keepWhole.sceneBreaks],
+    maxLength,
+    text.length,
+  );
   const lineBreaks = createChunkedIndex(text, { chunk: 1024, margin: 64 }, lineBreakOpportunities);
   const sentences = createChunkedIndex(
     text,
@@ -104,34 +122,43 @@ export function createBreakFinder(
   };
   let firstGap = 0;
 
-  return (start, room) => {
+  return (start, room, refused) => {
     const limit = start + room;
     const pagesLeft = Math.ceil((contentEnd - start) / room);
     const target = start + (contentEnd - start) / pagesLeft;
     let best: Candidate | undefined;
     let cut: Candidate | undefined;
 
-    /** The break at `index`, widened over any breakable whitespace around it. */
+    /**
+     * The break at `index`, widened over any breakable whitespace around it that is a grapheme
+     * of its own (a mark joins the space before it).
+     */
     const gapAround = (index: number): PageBreak => {
       let end = index;
       while (end > start && isSpace(end - 1)) end--;
+      while (end < index && !graphemes.isBoundary(end)) end++;
       let next = index;
       while (next < contentEnd && isSpace(next)) next++;
+      while (next > index && !graphemes.isBoundary(next)) next--;
       return { end, next };
     };
 
     /** Scores a break; says whether it is allowed, and so in the running. */
     const consider = ({ end, next }: PageBreak, level: BreakLevel): boolean => {
-      if (end <= start || end > limit) return false;
+      if (end <= start || end > limit || refused?.has(end)) return false;
       if (!graphemes.isBoundary(end) || !graphemes.isBoundary(next)) return false;
       const distance = Math.abs(end - target) / maxLength;
       const candidate = {
         end,
         next,
         score: WEIGHT[level] - POINTS_PER_PAGE_OF_DISTANCE * distance,
+        cuts: guard.cuts(end, next) + (startsUnwrittenBlock(text, next, headingStarts) ? 1 : 0),
       };
-      if (guard.splits(end, next)) {
-        if (!cut || candidate.score > cut.score) cut = candidate;
+      if (candidate.cuts > 0) {
+        const fewer = !cut || candidate.cuts < cut.cuts;
+        if (fewer || (candidate.cuts === cut?.cuts && candidate.score > cut.score)) {
+          cut = candidate;
+        }
         return false;
       }
       if (!best || candidate.score > best.score) best = candidate;

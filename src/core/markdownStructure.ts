@@ -4,10 +4,17 @@ import type { Span } from "./span.js";
 
 /** What the pager needs of a text's Markdown. */
 export interface MarkdownStructure {
-  /** Everything Discord renders as one thing: a page break inside one that fits is a cut. */
+  /**
+   * Everything Discord renders as one thing: a page break inside one that fits is a cut. A
+   * block marker (`> `, `# `) and the first character it marks are one thing too.
+   */
   readonly whole: readonly Span[];
   /** The spans a page break may go through, closed and opened again around it. */
   readonly carried: readonly CarriedSpan[];
+  /** Every span with delimiters, carried or not (inside a `>` quote): none may stand alone. */
+  readonly delimited: readonly CarriedSpan[];
+  /** Where a heading or subtext starts: elsewhere a `# ` line is text (after a `>` quote). */
+  readonly headingStarts: ReadonlySet<number>;
 }
 
 /** Delimiters on both sides, as many on each: `**bold**`, `~~strike~~`, `||spoiler||`. */
@@ -17,14 +24,19 @@ const PAIRED = new Map([
   ["strikethrough", 2],
   ["spoiler", 2],
   ["em", 1],
+  ["nestedEm", 1],
 ]);
+const HEADINGS = new Set(["heading", "subtext"]);
 /** Nodes that are text, not formatting: nothing to keep whole. */
 const PLAIN = new Set(["text", "br", "newline", "escape"]);
 const CODE_OPEN = /^```(?:([a-z0-9_+\-.#]+?)(?:\r?\n)+)?(?:\r?\n)*/i;
 const CODE_CLOSE = /(?:\r?\n)*```$/;
 const BLOCK_QUOTE = /^ *>>> ?/;
 const LINE_QUOTE = /^ *> ?/;
-const BACKTICKS = /^`+/;
+/** Inline code's closing run, as long as its opening one: its content may start with "`". */
+const BACKTICKS = /`+$/;
+/** A block marker at the start of a line with the first character it marks. */
+const MARKED_LINE_START = /^(?: *>>> | *> |#{1,3} +|-# +)(?=\S)/gm;
 
 /**
  * The Markdown of `text` as Discord renders it (parsed by `parseDiscordMarkdown`), in the
@@ -37,12 +49,16 @@ const BACKTICKS = /^`+/;
 export function markdownStructure(text: string, sceneBreaks: readonly Span[]): MarkdownStructure {
   const whole: Span[] = [];
   const carried: CarriedSpan[] = [];
+  const delimited: CarriedSpan[] = [];
+  const headingStarts = new Set<number>();
   const visit = (nodes: readonly MarkdownNode[], offset: number, inLineQuote: boolean) => {
     for (const node of nodes) {
       const start = offset + node.start;
       const end = offset + node.end;
       const span = carriedSpan({ ...node, start, end }, text.slice(start, end));
       if (span && !inLineQuote) carried.push(span);
+      if (span) delimited.push(span);
+      if (HEADINGS.has(node.type)) headingStarts.add(start);
       if (!PLAIN.has(node.type) && !(span?.perLine ?? false)) whole.push({ start, end });
       visit(node.children, offset, inLineQuote || (span?.perLine ?? false));
     }
@@ -52,7 +68,10 @@ export function markdownStructure(text: string, sceneBreaks: readonly Span[]): M
     visit(parseDiscordMarkdown(text.slice(from, line.start)), from, false);
     from = line.end;
   }
-  return { whole, carried };
+  for (const marker of text.matchAll(MARKED_LINE_START)) {
+    whole.push({ start: marker.index, end: marker.index + marker[0].length + 1 });
+  }
+  return { whole, carried, delimited, headingStarts };
 }
 
 /** How a node is closed and opened again around a page break, if it can be. */

@@ -1,11 +1,13 @@
 import { bidiSpans } from "./bidiSpans.js";
 import { createBreakFinder } from "./breakFinder.js";
 import type { CarriedSpan } from "./CarriedSpan.js";
+import { createGraphemeBoundaries } from "./graphemeBoundaries.js";
 import { isBreakableSpace } from "./isBreakableSpace.js";
 import { markdownStructure } from "./markdownStructure.js";
 import { sceneBreakLines } from "./sceneBreaks.js";
 import type { Span } from "./span.js";
 import { type Carried, createSpanCarry } from "./spanCarry.js";
+import { startsBlockMarker } from "./startsBlockMarker.js";
 
 /**
  * One page of a text: the slice `source.slice(start, end)`, shown as
@@ -28,6 +30,15 @@ export interface PagerOptions {
 
 /** The characters Markdown's delimiters are runs of. */
 const DELIMITER_CHARACTERS = new Set(["*", "_", "~", "|", "`"]);
+/**
+ * The delimiters Discord misreads when they run into the same character (`~~a x~~~` ends the
+ * strike before the last `~`). Its `*` and `_` rules look past a run (`**a *x***` is bold
+ * around italic), so those may touch.
+ */
+const MERGING_CHARACTERS = new Set(["~", "|", "`"]);
+
+/** Breaks refused for how their delimiters would read before the first such one is taken. */
+const MOST_REFUSED = 16;
 
 /** Carried delimiters may take at most this share of a page; on smaller pages spans are cut. */
 const MOST_CARRIED_SHARE = 0.25;
@@ -54,11 +65,15 @@ export function paginate(text: string, options: PagerOptions): Page[] {
   if (!Number.isInteger(maxLength) || maxLength < 2) {
     throw new RangeError(`maxLength must be an integer of at least 2, not ${maxLength}`);
   }
+  const graphemes = createGraphemeBoundaries(text);
   let start = 0;
   while (start < text.length && isBreakableSpace(text.charCodeAt(start))) start++;
   let contentEnd = text.length;
   while (contentEnd > start && isBreakableSpace(text.charCodeAt(contentEnd - 1))) contentEnd--;
   if (start === contentEnd) return [];
+  // A space a mark joins (" \u0301") or that joins a prepended sign ("\u0600 ") is no space.
+  while (!graphemes.isBoundary(start)) start--;
+  while (!graphemes.isBoundary(contentEnd)) contentEnd++;
   if (contentEnd - start <= maxLength) {
     return [
       { start, end: contentEnd, text: text.slice(start, contentEnd), reopened: "", closed: "" },
@@ -68,16 +83,16 @@ export function paginate(text: string, options: PagerOptions): Page[] {
   const sceneBreaks = sceneBreakLines(text);
   const markdown = markdownStructure(text, sceneBreaks);
   const bidi = bidiSpans(text);
-  const carriable = [...markdown.carried, ...bidi];
-  const findBreak = createBreakFinder(text, maxLength, contentEnd, {
+  const findBreak = createBreakFinder(text, maxLength, contentEnd, graphemes, {
     spans: [
       ...markdown.whole,
       ...bidi,
-      ...carriable.flatMap((span) => delimitersWithContent(text, span)),
+      ...[...markdown.delimited, ...bidi].flatMap((span) => delimitersWithContent(text, span)),
     ],
     sceneBreaks,
+    headingStarts: markdown.headingStarts,
   });
-  const carry = createSpanCarry(carriable);
+  const carry = createSpanCarry([...markdown.carried, ...bidi]);
   const mostCarried = Math.floor(maxLength * MOST_CARRIED_SHARE);
   const pages: Page[] = [];
   let reopened = "";
@@ -87,10 +102,15 @@ export function paginate(text: string, options: PagerOptions): Page[] {
     const needed = carry.reserve(start, start + room);
     let reserve = reopened.length + 2 * needed <= mostCarried ? needed : 0;
     let page: Page | undefined;
-    let merging: { page: Page; reopened: string; start: number } | undefined;
+    let unrenderable: { page: Page; reopened: string; start: number } | undefined;
+    const refused = new Set<number>();
     for (let shorter = 0; page === undefined; ) {
       const least = room - reserve - shorter <= 2;
-      const { end, next, insideGrapheme } = findBreak(start, least ? 2 : room - reserve - shorter);
+      const { end, next, insideGrapheme } = findBreak(
+        start,
+        least ? 2 : room - reserve - shorter,
+        refused,
+      );
       if (insideGrapheme && reserve > 0 && shorter === 0) {
         reserve = 0;
         continue;
@@ -105,19 +125,16 @@ export function paginate(text: string, options: PagerOptions): Page[] {
         reopened: fits ? carried.reopened : "",
         start: fits && indent <= room * MOST_CARRIED_SHARE ? carried.next : next,
       };
-      const chosen = insideGrapheme && merging ? merging : candidate;
-      if (
-        chosen === candidate &&
-        !least &&
-        fits &&
-        mergesWithDelimiters(text, end, next, carried)
-      ) {
-        merging ??= candidate;
-        shorter = room - reserve - (end - start) + 1;
-      } else if (chosen.page.text.length <= maxLength || least) {
-        ({ page, reopened, start } = chosen);
-      } else {
+      const lastResort = insideGrapheme || refused.has(end) || refused.size >= MOST_REFUSED;
+      if (pageText.length > maxLength && !least) {
         shorter += pageText.length - maxLength;
+      } else if (lastResort || least || !fits) {
+        ({ page, reopened, start } = lastResort && unrenderable ? unrenderable : candidate);
+      } else if (rendersOtherwise(text, end, candidate.start, carried)) {
+        unrenderable ??= candidate;
+        refused.add(end);
+      } else {
+        ({ page, reopened, start } = candidate);
       }
     }
     pages.push(page);
@@ -150,13 +167,15 @@ function delimitersWithContent(text: string, span: CarriedSpan): Span[] {
 }
 
 /**
- * Whether the carried delimiters would run into the same character in the text (`x|` closed
- * with `||`, `` `x `` opened with `` ` ``), which Discord reads as other delimiters.
+ * Whether the carried delimiters would not read as they are meant: when they run into the same
+ * character in the text (`x|` closed with `||`, `` `x `` opened with `` ` ``), which Discord
+ * reads as other delimiters; or when the next page would open one before a block marker of the
+ * text (`**> quote`), which Discord then does not read as a block.
  */
-function mergesWithDelimiters(text: string, end: number, next: number, carried: Carried): boolean {
+function rendersOtherwise(text: string, end: number, next: number, carried: Carried): boolean {
   const closing = carried.closed[0] ?? "";
   const opening = carried.reopened.at(-1) ?? "";
-  const closes = DELIMITER_CHARACTERS.has(closing) && text[end - 1] === closing;
-  const opens = DELIMITER_CHARACTERS.has(opening) && text[next] === opening;
-  return closes || opens;
+  const closes = MERGING_CHARACTERS.has(closing) && text[end - 1] === closing;
+  const opens = MERGING_CHARACTERS.has(opening) && text[next] === opening;
+  return closes || opens || (DELIMITER_CHARACTERS.has(opening) && startsBlockMarker(text, next));
 }

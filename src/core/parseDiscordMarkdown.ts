@@ -7,7 +7,11 @@ type NestedParse = Parameters<Rule["parse"]>[1];
 
 /** A node of Discord's Markdown with where it lies in the source. */
 export interface MarkdownNode {
-  /** The rule that matched: strong, em, u, strike, spoiler, inlineCode, codeBlock, blockQuote, url, user, emoji, timestamp, text, br… */
+  /**
+   * The rule that matched: strong, em, u, strike, spoiler, inlineCode, codeBlock, blockQuote,
+   * url, user, emoji, timestamp, text, br…; `nestedEm` for emphasis inside emphasis, which
+   * discord-markdown-parser gives as its content alone.
+   */
   readonly type: string;
   /** `source.slice(start, end)` is the node, delimiters included. */
   readonly start: number;
@@ -67,6 +71,8 @@ export function parseDiscordMarkdown(text: string): MarkdownNode[] {
 }
 
 const CR = 0x0d;
+/** The type of emphasis inside emphasis (`_a *b* c_`), which Discord shows as the text alone. */
+const NESTED_EMPHASIS = "nestedEm";
 
 /**
  * Where Discord's text rule may stop: before a character another rule can start with, or a
@@ -163,9 +169,12 @@ function locate(rule: Rule): Rule {
         }
       };
       const parsed = rule.parse(capture, inner, state);
-      if (place && !Array.isArray(parsed))
-        spans.set(parsed, { start: place.start, end: place.end });
-      return parsed;
+      if (!place) return parsed;
+      // Emphasis inside emphasis gives its content alone (its delimiters are dropped, with no
+      // more italics); it is kept as a node of its own type, since the delimiters are there.
+      const node = Array.isArray(parsed) ? { type: NESTED_EMPHASIS, content: parsed } : parsed;
+      spans.set(node, { start: place.start, end: place.end });
+      return node;
     },
   };
 }

@@ -19,6 +19,14 @@ export interface SpanCarry {
   reserve(start: number, limit: number): number;
 }
 
+/**
+ * A quote: its marker opens a page before any other delimiter, since Discord reads a quote
+ * only at the start of a line (`> **bold`, not `**> bold`).
+ */
+function isQuote(span: CarriedSpan): boolean {
+  return span.close === "" && span.open.endsWith("> ");
+}
+
 /** Creates a `SpanCarry` over the spans; breaks must be asked for in order. */
 export function createSpanCarry(spans: readonly CarriedSpan[]): SpanCarry {
   const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
@@ -42,12 +50,22 @@ export function createSpanCarry(spans: readonly CarriedSpan[]): SpanCarry {
         if (lineStart > end) start = lineStart;
       }
       const atLineStart = start === 0 || text[start - 1] === "\n";
+      const quotes = through.filter(isQuote);
+      // Formatting that holds a `>` quote is not opened again inside it: before the `>` it would
+      // end the quote, after it the formatting could not leave the quote's line.
+      const lineQuote = quotes.find((span) => span.perLine);
+      const inside = through.filter(
+        (span) => !isQuote(span) && (!lineQuote || span.start > lineQuote.start),
+      );
       return {
         closed: through
           .map((span) => span.close)
           .reverse()
           .join(""),
-        reopened: through.map((span) => (span.perLine && atLineStart ? "" : span.open)).join(""),
+        reopened: [
+          ...quotes.map((span) => (span.perLine && atLineStart ? "" : span.open)),
+          ...inside.map((span) => span.open),
+        ].join(""),
         next: start,
       };
     },

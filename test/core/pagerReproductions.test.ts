@@ -218,3 +218,103 @@ describe("the pager, on what a review found", () => {
     expectValidPages(text, paginate(text, { maxLength: 100 }), 100);
   });
 });
+
+describe("the pager, on what the property tests found", () => {
+  it.each(["- what", "* what", "1. what", "> what", ">>> what", "# what", "-# what"])(
+    "does not start a page with %s from the middle of a line, where it would read as a block",
+    (token) => {
+      for (const { text, pages, start } of aroundTheBreak(token)) {
+        expect(text[start - 1]).toBe(" ");
+        for (const page of pages) expect(page.start).not.toBe(start);
+      }
+    },
+  );
+
+  it("leaves no quote marker alone on a page when what it quotes cannot fit after it", () => {
+    const link = `[${filler(150)} *${filler(40)}*](https://example.com/${"a".repeat(5)})`;
+    const text = `> **${link}** ${filler(40)}`;
+    const pages = paginate(text, { maxLength: link.length });
+    expectValidPages(text, pages, link.length);
+    for (const page of pages) expect(page.text).not.toMatch(/^\s*(?:>{1,3}|#{1,3}|-#)?\s*$/);
+  });
+
+  it("cuts a link longer than the page outside the spans inside it that fit", () => {
+    for (let before = 100; before <= 150; before += 5) {
+      const em = `*${filler(30, before)}*`;
+      const text = `[${filler(before)} ${em} ${filler(200 - before)}](https://example.com)`;
+      const pages = paginate(text, { maxLength: 160 });
+      expectValidPages(text, pages, 160);
+      const emStart = text.indexOf(em);
+      for (const boundary of boundaries(pages)) {
+        expect(boundary <= emStart || boundary >= emStart + em.length).toBe(true);
+      }
+    }
+  });
+
+  it("opens a >>> quote again before the formatting that holds it", () => {
+    const text = `**${filler(20)}\n>>> ${filler(600)}**`;
+    const pages = paginate(text, { maxLength: 200 });
+    expectValidPages(text, pages, 200);
+    expect(pages.length).toBeGreaterThan(2);
+    for (const page of pages.slice(1)) expect(page.text).toMatch(/^>>> \*\*/);
+  });
+
+  it("does not open formatting again in front of a > quote it holds", () => {
+    const quoted = Array.from({ length: 12 }, (_, line) => `> ${filler(60, line)}`).join("\n");
+    const text = `**${filler(20)}\n${quoted}\nend**`;
+    const pages = paginate(text, { maxLength: 200 });
+    expectValidPages(text, pages, 200);
+    for (const page of pages) expect(page.text).not.toMatch(/^[*_~|`]+>/);
+  });
+
+  it("carries emphasis inside emphasis, whose delimiters Discord drops", () => {
+    const text = `_${filler(20)} *${filler(400)}* ${filler(20)}_`;
+    const pages = paginate(text, { maxLength: 200 });
+    expectValidPages(text, pages, 200);
+    for (const page of pages) {
+      expect(page.text.split("*").length % 2).toBe(1);
+      expect(parseDiscordMarkdown(page.text).map((node) => node.type)).toEqual(["em"]);
+    }
+  });
+
+  it("closes inline code with as many backticks as open it, though its text starts with more", () => {
+    const text = `\`\`\`${filler(600)}\``;
+    const pages = paginate(text, { maxLength: 200 });
+    expectValidPages(text, pages, 200);
+    for (const page of pages) {
+      expect(parseDiscordMarkdown(page.text).map((node) => node.type)).toEqual(["inlineCode"]);
+    }
+  });
+
+  it("keeps a delimiter with its text inside a > quote, where nothing is carried", () => {
+    for (let after = 0; after < 60; after += 3) {
+      const text = `> ${filler(40)} \`${filler(200 + after)}? \`${filler(20)} ${filler(200)}`;
+      const pages = paginate(text, { maxLength: 206 });
+      expectValidPages(text, pages, 206);
+      for (const page of pages) expect(page.text).not.toMatch(/^(?:> )?`(?:\s|$)|\s`$/);
+    }
+  });
+
+  it("keeps a space that a mark joins, or that joins a prepended sign, with its grapheme", () => {
+    expect(paginate("\u0600\u3000", { maxLength: 2 }).map((page) => page.text)).toEqual([
+      "\u0600\u3000",
+    ]);
+    expect(paginate("\u3000\u200d", { maxLength: 2 }).map((page) => page.text)).toEqual([
+      "\u3000\u200d",
+    ]);
+    for (const page of paginate("ab \u0301cd", { maxLength: 3 })) {
+      expect(page.text).not.toMatch(/^\u0301/);
+    }
+  });
+
+  it("ends italics next to the bold that holds them, which Discord reads as meant", () => {
+    const em = "*the well-known the*";
+    const text = `# ***[Mr.](https://example.com)* ${em} _~~${"ภาษาไทย".repeat(14)}~~ the the the well-known the walked the_** 10:30`;
+    const pages = paginate(text, { maxLength: 200 });
+    expectValidPages(text, pages, 200);
+    const emStart = text.indexOf(em);
+    for (const boundary of boundaries(pages)) {
+      expect(boundary <= emStart || boundary >= emStart + em.length).toBe(true);
+    }
+  });
+});

@@ -43,17 +43,16 @@ function libraryShape(nodes: readonly unknown[]): Shape[] {
 /** An escape (`\*`) is a text node of the character alone. */
 const ESCAPE = /^\\([^0-9A-Za-z\s])$/;
 
+/** Our shape, with emphasis inside emphasis given as its content, as the library gives it. */
 function ourShape(text: string, nodes: readonly MarkdownNode[]): Shape[] {
   return joinText(
-    nodes.map((node) =>
-      node.type === "text"
-        ? {
-            type: "text",
-            text: text.slice(node.start, node.end).replace(ESCAPE, "$1"),
-            children: [],
-          }
-        : { type: node.type, children: ourShape(text, node.children) },
-    ),
+    nodes.flatMap((node): Shape[] => {
+      if (node.type === "nestedEm") return ourShape(text, node.children);
+      if (node.type !== "text")
+        return [{ type: node.type, children: ourShape(text, node.children) }];
+      const slice = text.slice(node.start, node.end).replace(ESCAPE, "$1");
+      return [{ type: "text", text: slice, children: [] }];
+    }),
   );
 }
 

@@ -69,8 +69,8 @@ interface Candidate extends PageBreak {
  * needed for the rest, the break should come near `start + rest / n`. Breaks up to
  * `start + room` are scored by kind, less their distance from that target, and the best wins;
  * finer kinds are looked for only as far from the target as they could still win, so the
- * segmenters see small slices. A page may not start with a block the text does not have
- * there (`> `, `# `, `- ` inside a line). Failing any break, the one that cuts
+ * segmenters see small slices. A page starting with a block the text does not have there
+ * (`> `, `# `, `- ` inside a line) counts as a cut. Failing any break, the one that cuts
  * the fewest spans that fit on a page is taken (inside a link, but not inside the bold in it);
  * failing that (a token longer than a page), one between graphemes, then between code
  * points.
@@ -85,9 +85,17 @@ export function createBreakFinder(
     readonly sceneBreaks: readonly Span[];
     /** Where Discord's parser reads a heading or subtext. */
     readonly headingStarts: ReadonlySet<number>;
+    /** Code, in order, where no line starts a block. */
+    readonly code: readonly Span[];
   },
 ): BreakFinder {
-  const { headingStarts } = keepWhole;
+  const { headingStarts, code } = keepWhole;
+  const codeStarts = code.map((span) => span.start);
+  /** Whether a page starting at `index` would start with a block the text does not have. */
+  const startsBlock = (index: number) => {
+    const inCode = code[lowerBound(codeStarts, index) - 1];
+    return !(inCode && index < inCode.end) && startsUnwrittenBlock(text, index, headingStarts);
+  };
   const gaps = lineGaps(text, keepWhole.sceneBreaks);
   const guard = createSpanGuard(
     [...keepWhole.spans, ...keepWhole.sceneBreaks],
@@ -152,7 +160,7 @@ export function createBreakFinder(
         end,
         next,
         score: WEIGHT[level] - POINTS_PER_PAGE_OF_DISTANCE * distance,
-        cuts: guard.cuts(end, next) + (startsUnwrittenBlock(text, next, headingStarts) ? 1 : 0),
+        cuts: guard.cuts(end, next) + (startsBlock(next) ? 1 : 0),
       };
       if (candidate.cuts > 0) {
         const fewer = !cut || candidate.cuts < cut.cuts;

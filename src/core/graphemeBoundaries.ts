@@ -61,7 +61,9 @@ function boundariesBetween(segmenter: Intl.Segmenter, text: string, from: number
   let start = from;
   let size = CHUNK;
   while (start < to) {
-    const end = Math.min(to, start + size);
+    let end = Math.min(to, start + size);
+    // A slice ending inside a surrogate pair would end in a lone surrogate, a grapheme of its own.
+    if (splitsSurrogatePair(text, end)) end--;
     let last = start;
     for (const { index } of segmenter.segment(text.slice(start, end))) {
       last = start + index;

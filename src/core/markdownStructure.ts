@@ -15,6 +15,8 @@ export interface MarkdownStructure {
   readonly delimited: readonly CarriedSpan[];
   /** Where a heading or subtext starts: elsewhere a `# ` line is text (after a `>` quote). */
   readonly headingStarts: ReadonlySet<number>;
+  /** Code blocks and inline code, in order: inside them no line is a block. */
+  readonly code: readonly Span[];
 }
 
 /** Delimiters on both sides, as many on each: `**bold**`, `~~strike~~`, `||spoiler||`. */
@@ -27,6 +29,7 @@ const PAIRED = new Map([
   ["nestedEm", 1],
 ]);
 const HEADINGS = new Set(["heading", "subtext"]);
+const CODE = new Set(["codeBlock", "inlineCode"]);
 /** Nodes that are text, not formatting: nothing to keep whole. */
 const PLAIN = new Set(["text", "br", "newline", "escape"]);
 const CODE_OPEN = /^```(?:([a-z0-9_+\-.#]+?)(?:\r?\n)+)?(?:\r?\n)*/i;
@@ -51,6 +54,7 @@ export function markdownStructure(text: string, sceneBreaks: readonly Span[]): M
   const carried: CarriedSpan[] = [];
   const delimited: CarriedSpan[] = [];
   const headingStarts = new Set<number>();
+  const code: Span[] = [];
   const visit = (nodes: readonly MarkdownNode[], offset: number, inLineQuote: boolean) => {
     for (const node of nodes) {
       const start = offset + node.start;
@@ -59,6 +63,7 @@ export function markdownStructure(text: string, sceneBreaks: readonly Span[]): M
       if (span && !inLineQuote) carried.push(span);
       if (span) delimited.push(span);
       if (HEADINGS.has(node.type)) headingStarts.add(start);
+      if (CODE.has(node.type)) code.push({ start, end });
       if (!PLAIN.has(node.type) && !(span?.perLine ?? false)) whole.push({ start, end });
       visit(node.children, offset, inLineQuote || (span?.perLine ?? false));
     }
@@ -71,7 +76,7 @@ export function markdownStructure(text: string, sceneBreaks: readonly Span[]): M
   for (const marker of text.matchAll(MARKED_LINE_START)) {
     whole.push({ start: marker.index, end: marker.index + marker[0].length + 1 });
   }
-  return { whole, carried, delimited, headingStarts };
+  return { whole, carried, delimited, headingStarts, code };
 }
 
 /** How a node is closed and opened again around a page break, if it can be. */

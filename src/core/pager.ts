@@ -37,6 +37,14 @@ const DELIMITER_CHARACTERS = new Set(["*", "_", "~", "|", "`"]);
  */
 const MERGING_CHARACTERS = new Set(["~", "|", "`"]);
 
+/** A page, and what the next one starts with. */
+interface Next {
+  readonly page: Page;
+  readonly reopened: string;
+  readonly open: ReadonlySet<CarriedSpan>;
+  readonly start: number;
+}
+
 /** Breaks refused for how their delimiters would read before the first such one is taken. */
 const MOST_REFUSED = 16;
 
@@ -91,18 +99,20 @@ export function paginate(text: string, options: PagerOptions): Page[] {
     ],
     sceneBreaks,
     headingStarts: markdown.headingStarts,
+    code: markdown.code,
   });
   const carry = createSpanCarry([...markdown.carried, ...bidi]);
   const mostCarried = Math.floor(maxLength * MOST_CARRIED_SHARE);
   const pages: Page[] = [];
   let reopened = "";
+  let open: ReadonlySet<CarriedSpan> = new Set();
   for (;;) {
     const room = maxLength - reopened.length;
     if (contentEnd - start <= room) break;
     const needed = carry.reserve(start, start + room);
     let reserve = reopened.length + 2 * needed <= mostCarried ? needed : 0;
     let page: Page | undefined;
-    let unrenderable: { page: Page; reopened: string; start: number } | undefined;
+    let unrenderable: Next | undefined;
     const refused = new Set<number>();
     for (let shorter = 0; page === undefined; ) {
       const least = room - reserve - shorter <= 2;
@@ -115,26 +125,29 @@ export function paginate(text: string, options: PagerOptions): Page[] {
         reserve = 0;
         continue;
       }
-      const carried = carry.at(text, end, next);
+      const carried = carry.at(text, end, next, { start, open });
       const fits = reopened.length + carried.closed.length + carried.reopened.length <= mostCarried;
       const closed = fits ? carried.closed : "";
       const pageText = `${reopened}${text.slice(start, end)}${closed}`;
       const indent = next - carried.next;
-      const candidate = {
+      const candidate: Next = {
         page: { start, end, text: pageText, reopened, closed },
         reopened: fits ? carried.reopened : "",
+        open: fits ? carried.opened : new Set(),
         start: fits && indent <= room * MOST_CARRIED_SHARE ? carried.next : next,
       };
-      const lastResort = insideGrapheme || refused.has(end) || refused.size >= MOST_REFUSED;
+      const lastResort = insideGrapheme || refused.has(end);
       if (pageText.length > maxLength && !least) {
         shorter += pageText.length - maxLength;
       } else if (lastResort || least || !fits) {
-        ({ page, reopened, start } = lastResort && unrenderable ? unrenderable : candidate);
-      } else if (rendersOtherwise(text, end, candidate.start, carried)) {
+        ({ page, reopened, open, start } = lastResort && unrenderable ? unrenderable : candidate);
+      } else if (!rendersOtherwise(text, end, candidate.start, carried)) {
+        ({ page, reopened, open, start } = candidate);
+      } else if (refused.size >= MOST_REFUSED) {
+        ({ page, reopened, open, start } = unrenderable ?? candidate);
+      } else {
         unrenderable ??= candidate;
         refused.add(end);
-      } else {
-        ({ page, reopened, start } = candidate);
       }
     }
     pages.push(page);

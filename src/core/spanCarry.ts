@@ -4,14 +4,25 @@ import type { CarriedSpan } from "./CarriedSpan.js";
 export interface Carried {
   readonly closed: string;
   readonly reopened: string;
+  /** The spans `reopened` opens: open on the next page from its start. */
+  readonly opened: ReadonlySet<CarriedSpan>;
   /** Where the next page's text starts, moved back to its line's start inside code. */
   readonly next: number;
 }
 
+/** A page being ended: where it starts, and the spans opened again at its start. */
+export interface OpenPage {
+  readonly start: number;
+  readonly open: ReadonlySet<CarriedSpan>;
+}
+
 /** Answers, for breaks in order through a text, which spans each carries. */
 export interface SpanCarry {
-  /** The carried delimiters of a page break from `end` to `next` (only whitespace between). */
-  at(text: string, end: number, next: number): Carried;
+  /**
+   * The carried delimiters of a page break from `end` to `next` (only whitespace between)
+   * that ends `page`: only what is open on it is closed.
+   */
+  at(text: string, end: number, next: number, page: OpenPage): Carried;
   /**
    * Delimiters a page from `start` to `limit` may have to close: spans it cannot hold whole.
    * Asked once a page, in order, before its breaks.
@@ -42,7 +53,7 @@ export function createSpanCarry(spans: readonly CarriedSpan[]): SpanCarry {
   };
 
   return {
-    at(text, end, next) {
+    at(text, end, next, page) {
       const through = spansThrough(end, next);
       let start = next;
       if (through.some((span) => span.keepsIndent)) {
@@ -53,12 +64,14 @@ export function createSpanCarry(spans: readonly CarriedSpan[]): SpanCarry {
       const quotes = through.filter(isQuote);
       // Formatting that holds a `>` quote is not opened again inside it: before the `>` it would
       // end the quote, after it the formatting could not leave the quote's line.
-      const lineQuote = quotes.find((span) => span.perLine);
+      // (A quote's last line break is its own: a page starting after it is past the quote.)
+      const lineQuote = quotes.find((span) => span.perLine && start < span.end);
       const inside = through.filter(
         (span) => !isQuote(span) && (!lineQuote || span.start > lineQuote.start),
       );
       return {
         closed: through
+          .filter((span) => span.start >= page.start || page.open.has(span))
           .map((span) => span.close)
           .reverse()
           .join(""),
@@ -66,6 +79,7 @@ export function createSpanCarry(spans: readonly CarriedSpan[]): SpanCarry {
           ...quotes.map((span) => (span.perLine && atLineStart ? "" : span.open)),
           ...inside.map((span) => span.open),
         ].join(""),
+        opened: new Set([...quotes, ...inside]),
         next: start,
       };
     },

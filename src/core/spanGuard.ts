@@ -17,22 +17,22 @@ export function createSpanGuard(
   maxLength: number,
   length: number,
 ): SpanGuard {
-  const change = new Int32Array(length + 2);
+  /** For each index, how many spans it lies strictly inside; then how many end at or before it. */
+  const depth = new Int32Array(length + 2);
+  const endsBefore = new Int32Array(length + 2);
   for (const span of spans) {
     if (span.end - span.start > maxLength || span.end - span.start < 2) continue;
-    change[span.start + 1] = (change[span.start + 1] ?? 0) + 1;
-    change[span.end] = (change[span.end] ?? 0) - 1;
+    depth[span.start + 1] = (depth[span.start + 1] ?? 0) + 1;
+    depth[span.end] = (depth[span.end] ?? 0) - 1;
+    endsBefore[span.end] = (endsBefore[span.end] ?? 0) + 1;
   }
-  /** For each index, how many spans it lies strictly inside. */
-  const depth = new Int32Array(length + 1);
-  let open = 0;
-  for (let index = 0; index <= length; index++) {
-    open += change[index] ?? 0;
-    depth[index] = open;
+  for (let index = 1; index <= length; index++) {
+    depth[index] = (depth[index] ?? 0) + (depth[index - 1] ?? 0);
+    endsBefore[index] = (endsBefore[index] ?? 0) + (endsBefore[index - 1] ?? 0);
   }
   return {
-    // A span is cut when it holds both sides of the gap: spans start and end at their
-    // delimiters, not in the whitespace between `end` and `next`.
-    cuts: (end, next) => Math.min(depth[end] ?? 0, depth[next] ?? 0),
+    // The spans around `end` but those that end in the whitespace up to `next` (a heading's
+    // line break); none starts before `end` and ends there, nor holds only whitespace.
+    cuts: (end, next) => (depth[end] ?? 0) - ((endsBefore[next] ?? 0) - (endsBefore[end] ?? 0)),
   };
 }

@@ -240,8 +240,8 @@ const MERGING = new Set(["~", "|", "`"]);
 
 /**
  * The breaks whose carried delimiters Discord would read otherwise, which a pager must refuse,
- * so a stretch with only those in it has no allowed break: a page that starts with a block
- * marker from inside a line (`wait│ - what`) or a heading marker where the parse has no
+ * so a stretch with only those in it has no allowed break: a page that starts, outside code,
+ * with a block marker from inside a line (`wait│ - what`) or a heading marker where the parse has no
  * heading, a delimiter opened again before a block marker
  * (`**> quote`), or a `~~`, `||` or `` ` `` closed or opened next to the same character. Found
  * from the text's own parse: the innermost delimited node around the break is the one carried.
@@ -250,9 +250,11 @@ function createMisreadBreaks(text: string): (end: number, next: number) => boole
   const delimited: { start: number; end: number; character: string }[] = [];
   const lineQuotes: Unbreakable[] = [];
   const headings = new Set<number>();
+  const code: Unbreakable[] = [];
   const visit = (nodes: readonly MarkdownNode[]) => {
     for (const node of nodes) {
       if (node.type === "heading" || node.type === "subtext") headings.add(node.start);
+      if (node.type === "codeBlock" || node.type === "inlineCode") code.push(node);
       const lengths = delimiterLengths(text, node);
       if (lengths && node.type !== "codeBlock") {
         const character = text[node.start] ?? "";
@@ -272,11 +274,12 @@ function createMisreadBreaks(text: string): (end: number, next: number) => boole
   return (end, next) => {
     let lineStart = next;
     while (lineStart > 0 && text[lineStart - 1] === " ") lineStart--;
-    const marker = BLOCK_MARKER.test(text.slice(next, next + 16));
+    const inCode = code.some((node) => node.start < next && next < node.end);
+    const marker = !inCode && BLOCK_MARKER.test(text.slice(next, next + 16));
     const atLineStart = lineStart === 0 || text[lineStart - 1] === "\n";
-    if (/^(?:#{1,3}|-#) /.test(text.slice(next, next + 4))) {
+    if (marker && /^(?:#{1,3}|-#) /.test(text.slice(next, next + 4))) {
       if (!headings.has(next)) return true;
-    } else if (marker && !(atLineStart && (lineStart === next || text[next] === ">"))) {
+    } else if (marker && !atLineStart) {
       return true;
     }
     const around = delimited

@@ -318,3 +318,53 @@ describe("the pager, on what the property tests found", () => {
     }
   });
 });
+
+describe("the pager, on what a review of those fixes found", () => {
+  it.each([
+    "# Heading here now\n\n > quote words go here and on and on and on",
+    "-# Subtext here now\n\n >>> quote words go here and on and on and on",
+  ])("breaks at the blank line after a heading, which holds its line break (%#)", (text) => {
+    const pages = paginate(text, { maxLength: 40 });
+    expectValidPages(text, pages, 40);
+    expect(pages[0]?.text).toBe(text.slice(0, text.indexOf("\n")));
+  });
+
+  it.each([
+    [`**${"> quoted line here and more\n".repeat(6)}**`, 70],
+    [
+      "__under start\n> quoted line that is long enough to break here and there\nafter the quote__",
+      48,
+    ],
+  ] as const)("closes only what is open on the page (%#)", (text, maxLength) => {
+    const pages = paginate(text, { maxLength });
+    expectValidPages(text, pages, maxLength);
+    for (const page of pages.slice(1, -1)) expect(page.closed).toBe("");
+  });
+
+  it("tries every break that renders before taking one that does not", () => {
+    const text = `||${"ok ".repeat(16)}${"a| ".repeat(16)}${"ok ".repeat(60)}||`;
+    const pages = paginate(text, { maxLength: 100 });
+    expectValidPages(text, pages, 100);
+    for (const page of pages) expect(page.text).not.toMatch(/\|\|\|/);
+  });
+
+  it("breaks before a # comment in code, where it is no heading", () => {
+    const lines = Array.from({ length: 20 }, (_, line) =>
+      line === 10 ? "# comment 10" : `x${String(line).padStart(2, "0")} = 0`,
+    );
+    const text = `\`\`\`py\n${lines.join("\n")}\n\`\`\``;
+    const pages = paginate(text, { maxLength: 130 });
+    expectValidPages(text, pages, 130);
+    expect(pages[1]?.text).toMatch(/^```py\n# comment 10\n/);
+  });
+
+  it("breaks before a nested list item, which may stand after spaces", () => {
+    const text = "- item one is here ok\n  - sub item two here\n  - sub item three";
+    const pages = paginate(text, { maxLength: 40 });
+    expectValidPages(text, pages, 40);
+    expect(pages.map((page) => page.text)).toEqual([
+      "- item one is here ok",
+      "- sub item two here\n  - sub item three",
+    ]);
+  });
+});

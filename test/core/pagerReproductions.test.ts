@@ -367,4 +367,12 @@ describe("the pager, on what a review of those fixes found", () => {
       "- sub item two here\n  - sub item three",
     ]);
   });
+  it("opens formatting again after a > quote it holds has ended", () => {
+    const code = Array.from({ length: 8 }, (_, line) => `let a${line} = ${line};`).join("\n");
+    const text = `~~${filler(60)}\n> ${filler(60)}\n\`\`\`js\n${code}\n\`\`\`\n${filler(60)}~~`;
+    const pages = paginate(text, { maxLength: 160 });
+    expectValidPages(text, pages, 160);
+    expect(pages.length).toBeGreaterThan(1);
+    for (const page of pages.slice(1)) expect(page.text).toMatch(/^~~/);
+  });
 });

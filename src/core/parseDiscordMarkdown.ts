@@ -129,11 +129,31 @@ const link: Rule | undefined = rulesExtended.link && {
   },
 };
 
+/**
+ * discord-markdown-parser's heading and subtext rules look for the line break before them in
+ * the last group of the previous capture, not at its end, so they miss a heading right after a
+ * `>` quote (whose capture ends with its line break), which Discord shows as a heading. Here a
+ * capture that ends with a line break counts too.
+ */
+function atLineStart(rule: Rule): Rule {
+  return {
+    ...rule,
+    match(source, state, previous) {
+      const before = state.prevCapture?.[0];
+      if (before !== undefined && !before.endsWith("\n"))
+        return rule.match(source, state, previous);
+      return rule.match(source, { ...state, prevCapture: null }, previous);
+    },
+  };
+}
+
+const LINE_START_RULES = new Set(["heading", "subtext"]);
+
 const PARSER = SimpleMarkdown.parserFor(
   Object.fromEntries(
     Object.entries({ ...rulesExtended, text, ...(link ? { link } : {}) }).map(([name, rule]) => [
       name,
-      locate(rule),
+      locate(LINE_START_RULES.has(name) ? atLineStart(rule) : rule),
     ]),
   ),
 );

@@ -77,16 +77,6 @@ const oneScene = authorStory.filter(({ text }) => sceneBreakLines(text).length =
 /** Enough runs to find a bug in a few seconds, and a bound on the time spent shrinking one. */
 const RUNS = { numRuns: 200, interruptAfterTimeLimit: 8_000 } satisfies fc.Parameters<unknown>;
 
-/**
- * The break and formatting properties on fixed inputs: on random ones they still find rare
- * counterexamples in Markdown that nests several carried spans around quotes (open work, listed
- * in the issue tracker), so they run on one fixed seed, where they hold, as a regression check.
- */
-const PINNED = {
-  ...RUNS,
-  seed: 1,
-} satisfies fc.Parameters<unknown>;
-
 describe("paginate, on generated Discord text", () => {
   // Pages are their slices between carried delimiters, in order, with only breakable whitespace
   // between and around them, each at most `maxLength`, never cut inside a grapheme that fits on
@@ -116,7 +106,7 @@ describe("paginate, on generated Discord text", () => {
         const pages = paginate(text, { maxLength: limit });
         expect(breakProblems(text, pages, limit, unbreakable)).toEqual([]);
       }),
-      PINNED,
+      RUNS,
     );
   });
 
@@ -133,7 +123,7 @@ describe("paginate, on generated Discord text", () => {
         expect(formattingProblems(text, pages)).toEqual([]);
         expect(bidiProblems(text, pages)).toEqual([]);
       }),
-      PINNED,
+      RUNS,
     );
   });
 

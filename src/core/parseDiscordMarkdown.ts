@@ -139,6 +139,8 @@ function atLineStart(rule: Rule): Rule {
   return {
     ...rule,
     match(source, state, previous) {
+      // Both start with "#" or "-#"; elsewhere they cannot match, and need no copied state.
+      if (source[0] !== "#" && !source.startsWith("-#")) return null;
       const before = state.prevCapture?.[0];
       if (before !== undefined && !before.endsWith("\n"))
         return rule.match(source, state, previous);

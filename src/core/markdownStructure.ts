@@ -13,7 +13,7 @@ export interface MarkdownStructure {
   readonly carried: readonly CarriedSpan[];
   /** Every span with delimiters, carried or not (inside a `>` quote): none may stand alone. */
   readonly delimited: readonly CarriedSpan[];
-  /** Where a heading or subtext starts: elsewhere a `# ` line is text (after a `>` quote). */
+  /** Where a heading or subtext starts: elsewhere Discord's parser reads a `# ` line as text. */
   readonly headingStarts: ReadonlySet<number>;
   /** Code blocks and inline code, in order: inside them no line is a block. */
   readonly code: readonly Span[];

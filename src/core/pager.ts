@@ -31,9 +31,10 @@ export interface PagerOptions {
 /** The characters Markdown's delimiters are runs of. */
 const DELIMITER_CHARACTERS = new Set(["*", "_", "~", "|", "`"]);
 /**
- * The delimiters Discord misreads when they run into the same character (`~~a x~~~` ends the
- * strike before the last `~`). Its `*` and `_` rules look past a run (`**a *x***` is bold
- * around italic), so those may touch.
+ * The closing delimiters Discord misreads when they run into the same character (`~~a x~~~`
+ * ends the strike before the last `~`). Its `*` and `_` rules look past a closing run
+ * (`**a *x***` is bold around italic), so those may touch; an opening one may not
+ * (`*` opened again before `***x** y*` makes a run of four).
  */
 const MERGING_CHARACTERS = new Set(["~", "|", "`"]);
 
@@ -181,14 +182,14 @@ function delimitersWithContent(text: string, span: CarriedSpan): Span[] {
 
 /**
  * Whether the carried delimiters would not read as they are meant: when they run into the same
- * character in the text (`x|` closed with `||`, `` `x `` opened with `` ` ``), which Discord
- * reads as other delimiters; or when the next page would open one before a block marker of the
+ * character in the text (`x|` closed with `||`, `` `x `` opened with `` ` ``, `***` opened with
+ * `*`), which Discord reads as other delimiters; or when the next page would open one before a block marker of the
  * text (`**> quote`), which Discord then does not read as a block.
  */
 function rendersOtherwise(text: string, end: number, next: number, carried: Carried): boolean {
   const closing = carried.closed[0] ?? "";
   const opening = carried.reopened.at(-1) ?? "";
   const closes = MERGING_CHARACTERS.has(closing) && text[end - 1] === closing;
-  const opens = MERGING_CHARACTERS.has(opening) && text[next] === opening;
+  const opens = DELIMITER_CHARACTERS.has(opening) && text[next] === opening;
   return closes || opens || (DELIMITER_CHARACTERS.has(opening) && startsBlockMarker(text, next));
 }

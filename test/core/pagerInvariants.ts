@@ -235,7 +235,10 @@ export function discordThings(text: string): (Unbreakable & { readonly type: str
 
 /** A block marker, which Discord reads only at the start of a line (a list item too). */
 const BLOCK_MARKER = /^(?:>>> |> |#{1,3} +\S|-# +\S|[-*] +\S|\d{1,9}\. +\S)/;
-/** Delimiters Discord reads otherwise when they run into the same character: `~~a x~~~`. */
+/**
+ * Delimiters Discord reads otherwise when they close next to the same character (`~~a x~~~`);
+ * any delimiter opened again next to its own character does (`*` before `***x** y*`).
+ */
 const MERGING = new Set(["~", "|", "`"]);
 
 /**
@@ -243,7 +246,8 @@ const MERGING = new Set(["~", "|", "`"]);
  * so a stretch with only those in it has no allowed break: a page that starts, outside code,
  * with a block marker from inside a line (`wait│ - what`) or a heading marker where the parse has no
  * heading, a delimiter opened again before a block marker
- * (`**> quote`), or a `~~`, `||` or `` ` `` closed or opened next to the same character. Found
+ * (`**> quote`), a `~~`, `||` or `` ` `` closed next to the same character, or any delimiter
+ * opened again next to it. Found
  * from the text's own parse: the innermost delimited node around the break is the one carried.
  */
 function createMisreadBreaks(text: string): (end: number, next: number) => boolean {
@@ -289,8 +293,8 @@ function createMisreadBreaks(text: string): (end: number, next: number) => boole
     const inQuote = lineQuotes.some((quote) => quote.start <= next && next < quote.end);
     if (marker && !inQuote) return true;
     return (
-      MERGING.has(around.character) &&
-      (text[end - 1] === around.character || text[next] === around.character)
+      (MERGING.has(around.character) && text[end - 1] === around.character) ||
+      text[next] === around.character
     );
   };
 }

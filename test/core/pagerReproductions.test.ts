@@ -375,4 +375,11 @@ describe("the pager, on what a review of those fixes found", () => {
     expect(pages.length).toBeGreaterThan(1);
     for (const page of pages.slice(1)) expect(page.text).toMatch(/^~~/);
   });
+  it("does not open italics again in front of the text's own ***", () => {
+    const link = `[👨‍👩‍👧‍👦👨‍👩‍👧‍👦👨‍👩‍👧‍👦](https://example.com/wiki/wiki/${"long-segment/".repeat(15)}long-segment?q=1)`;
+    const text = `the \`\`\`Mr.\n__*\`\` const \` const \`\` \`const\`*__ ${link}\n***👨‍👩‍👧‍👦** ||the الْعَرَبِيَّة مرحبا مرحبا|| 10:30 M. Dupont 10:30*\n\`\` const const \`\``;
+    const pages = paginate(text, { maxLength: 200 });
+    expectValidPages(text, pages, 200);
+    for (const page of pages) expect(page.text).not.toMatch(/\*{4}/);
+  });
 });

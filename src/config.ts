@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isTimeZone } from "./core/isTimeZone.js";
-import { cronSyntaxProblem, nextRuns } from "./scheduler/cronSchedule.js";
+import { cronSyntaxProblem, nextRuns } from "./cron/cronSchedule.js";
 
 const snowflake = z.string().regex(/^\d{17,20}$/, "must be a Discord id (17 to 20 digits)");
 

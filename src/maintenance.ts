@@ -1,5 +1,5 @@
+import type { SchedulePort, Watch } from "./cron/cronSchedule.js";
 import type { Logger } from "./logger.js";
-import type { SchedulePort, Watch } from "./scheduler/cronSchedule.js";
 import type { Store } from "./store/Store.js";
 
 export interface MaintenanceOptions {

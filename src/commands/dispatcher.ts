@@ -8,17 +8,11 @@ import {
   MessageFlags,
   PermissionFlagsBits,
 } from "discord.js";
+import { UserError } from "../core/UserError.js";
 import { isStorageFailure } from "../store/isStorageFailure.js";
-import type {
-  ButtonHandler,
-  ChatCommand,
-  CommandContext,
-  Reply,
-  ReplyMessage,
-  Services,
-} from "./types.js";
-import { UserError } from "./UserError.js";
-import { memberNotes } from "./views/memberNotes.js";
+import { memberNotes } from "../views/memberNotes.js";
+import type { Reply, ReplyMessage } from "../views/ReplyMessage.js";
+import type { ButtonHandler, ChatCommand, CommandContext, Services } from "./types.js";
 
 export interface DispatcherOptions {
   readonly services: Services;

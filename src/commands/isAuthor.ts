@@ -1,5 +1,5 @@
+import { UserError } from "../core/UserError.js";
 import type { CommandContext, Services } from "./types.js";
-import { UserError } from "./UserError.js";
 
 /** Author commands are for AUTHOR_IDS and members with Manage Server, checked here in the bot. */
 export function assertAuthor(services: Services, context: CommandContext): void {

@@ -1,8 +1,8 @@
 import { firstPlace } from "../core/reading.js";
+import { UserError } from "../core/UserError.js";
 import { guildCommand } from "./guildCommand.js";
 import { ReaderSession } from "./readerSession.js";
 import type { ChatCommand } from "./types.js";
-import { UserError } from "./UserError.js";
 
 /** `/next`: the page after the member's saved place, or the story's first page if they have none. */
 export const next = {

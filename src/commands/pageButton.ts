@@ -1,8 +1,8 @@
+import { PAGE_PREFIX, parsePageTarget } from "../core/customIds.js";
 import { placeAt, previousPlace } from "../core/reading.js";
-import { PAGE_PREFIX, parsePageTarget } from "./customIds.js";
+import { UserError } from "../core/UserError.js";
 import { ReaderSession } from "./readerSession.js";
 import type { ButtonHandler } from "./types.js";
-import { UserError } from "./UserError.js";
 
 /**
  * Back, Next and "back to the last page". The custom_id names the page the button sits on, so a

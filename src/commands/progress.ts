@@ -1,9 +1,9 @@
 import { EmbedBuilder } from "@discordjs/builders";
 import { partLabel } from "../core/partLabel.js";
+import { ACCENT, shareOfStory } from "../views/style.js";
 import { guildCommand } from "./guildCommand.js";
 import { ReaderSession } from "./readerSession.js";
 import type { ChatCommand } from "./types.js";
-import { ACCENT, shareOfStory } from "./views/style.js";
 
 /** `/progress`: where the member is, and which parts they have started and finished. */
 export const progress = {

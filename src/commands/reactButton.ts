@@ -1,7 +1,7 @@
-import { parseReactTarget, REACT_PREFIX } from "./customIds.js";
+import { parseReactTarget, REACT_PREFIX } from "../core/customIds.js";
+import { UserError } from "../core/UserError.js";
 import { ReaderSession } from "./readerSession.js";
 import type { ButtonHandler } from "./types.js";
-import { UserError } from "./UserError.js";
 
 /**
  * The reaction buttons on the last page of a part in private reading (ephemeral messages take no

@@ -3,17 +3,17 @@ import { PermissionFlagsBits } from "discord.js";
 import { reactionCsv } from "../core/reactionCsv.js";
 import { partBefore, type ReactionReport, reactionReport } from "../core/reactionReport.js";
 import { findPart, readableParts } from "../core/reading.js";
+import { UserError } from "../core/UserError.js";
+import { reactionsEmbed } from "../views/reactionsEmbed.js";
 import { guildCommand } from "./guildCommand.js";
 import { assertAuthor } from "./isAuthor.js";
 import { partChoices } from "./partChoices.js";
 import type { ChatCommand, CommandContext, Services } from "./types.js";
-import { UserError } from "./UserError.js";
-import { reactionsEmbed } from "./views/reactionsEmbed.js";
 
 const CHART = "reactions.png";
 
 /** The chart module and its canvas library load on the first /reactions, not at start-up. */
-const loadChart = () => import("../reactions/reactionChart.js");
+const loadChart = () => import("../views/reactionChart.js");
 
 /**
  * The figures for the parts readers can reach in this server (or one of them), without the

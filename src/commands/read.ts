@@ -1,11 +1,11 @@
 import { findPart, firstPlace } from "../core/reading.js";
+import { UserError } from "../core/UserError.js";
+import { resumeCard } from "../views/resumeCard.js";
+import { titleCard } from "../views/titleCard.js";
 import { guildCommand } from "./guildCommand.js";
 import { partChoices } from "./partChoices.js";
 import { ReaderSession } from "./readerSession.js";
 import type { ChatCommand } from "./types.js";
-import { UserError } from "./UserError.js";
-import { resumeCard } from "./views/resumeCard.js";
-import { titleCard } from "./views/titleCard.js";
 
 /** `/read [part]`: the title card for a new reader, resume for a returning one, or a part's first page. */
 export const read = {

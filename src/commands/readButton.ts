@@ -1,8 +1,8 @@
+import { parseReadAction, READ_PREFIX } from "../core/customIds.js";
 import { firstPlace } from "../core/reading.js";
-import { parseReadAction, READ_PREFIX } from "./customIds.js";
+import { UserError } from "../core/UserError.js";
 import { ReaderSession } from "./readerSession.js";
 import type { ButtonHandler } from "./types.js";
-import { UserError } from "./UserError.js";
 
 /** Start reading (title card), Resume and Start over (resume card). */
 export const readButton = {

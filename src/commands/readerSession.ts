@@ -9,9 +9,10 @@ import {
   readableParts,
 } from "../core/reading.js";
 import type { ReaderKey } from "../store/ProgressRepository.js";
-import type { CommandContext, Reply, Services } from "./types.js";
-import { caughtUpMessage } from "./views/caughtUpMessage.js";
-import { pageMessage, type ReactionButtons } from "./views/pageMessage.js";
+import { caughtUpMessage } from "../views/caughtUpMessage.js";
+import { pageMessage, type ReactionButtons } from "../views/pageMessage.js";
+import type { Reply } from "../views/ReplyMessage.js";
+import type { CommandContext, Services } from "./types.js";
 
 /** One member's reading in one server: what they may read and where they are. */
 export class ReaderSession {

@@ -5,12 +5,14 @@ import { isTimeZone } from "../core/isTimeZone.js";
 import { partLabel } from "../core/partLabel.js";
 import { nextUnreleased } from "../core/reading.js";
 import type { ScheduleVerdict } from "../core/scheduleRules.js";
+import { UserError } from "../core/UserError.js";
+import { formatDuration } from "../views/formatDuration.js";
+import type { Reply } from "../views/ReplyMessage.js";
+import { serialStatus } from "../views/serialStatus.js";
 import { guildCommand } from "./guildCommand.js";
 import { assertAuthor } from "./isAuthor.js";
-import type { ChatCommand, CommandContext, Reply, Services } from "./types.js";
-import { UserError } from "./UserError.js";
-import { formatDuration } from "./views/formatDuration.js";
-import { serialStatus } from "./views/serialStatus.js";
+import { serialStatusOf } from "./serialStatusOf.js";
+import type { ChatCommand, CommandContext, Services } from "./types.js";
 
 const say = (content: string): Reply => ({ mode: "reply", message: { content } });
 
@@ -173,7 +175,8 @@ const subcommands: Readonly<Record<string, Subcommand>> = {
   },
 
   status(services, context) {
-    return { mode: "reply", message: serialStatus(services, context.guildId, context.now) };
+    const status = serialStatusOf(services, context.guildId, context.now);
+    return { mode: "reply", message: serialStatus(status) };
   },
 };
 

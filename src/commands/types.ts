@@ -1,8 +1,5 @@
 import type {
-  APIActionRowComponent,
   APIApplicationCommandOptionChoice,
-  APIComponentInMessageActionRow,
-  APIEmbed,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import type { Book } from "../core/Book.js";
@@ -10,26 +7,7 @@ import type { Drop, DropAttempt, DropReason, EffectiveSettings } from "../core/d
 import type { ScheduleVerdict } from "../core/scheduleRules.js";
 import type { Logger } from "../logger.js";
 import type { Store } from "../store/Store.js";
-
-/** A file sent with a message; an embed shows an image file as `attachment://name`. */
-export interface ReplyFile {
-  readonly name: string;
-  readonly data: Buffer;
-}
-
-/** What the bot sends: message fields as Discord's API takes them. */
-export interface ReplyMessage {
-  readonly content?: string;
-  readonly embeds?: readonly APIEmbed[];
-  readonly components?: readonly APIActionRowComponent<APIComponentInMessageActionRow>[];
-  readonly files?: readonly ReplyFile[];
-}
-
-/** A handler's answer: a new private reply, or an update of the message whose button was pressed. */
-export interface Reply {
-  readonly mode: "reply" | "update";
-  readonly message: ReplyMessage;
-}
+import type { Reply } from "../views/ReplyMessage.js";
 
 /** Everything a handler may use, built once in app.ts. */
 export interface Services {

@@ -1,4 +1,4 @@
-import { PART_ID } from "../core/FrontMatterFields.js";
+import { PART_ID } from "./FrontMatterFields.js";
 import { UserError } from "./UserError.js";
 
 export type PageAction = "next" | "back" | "at";

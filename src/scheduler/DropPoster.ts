@@ -6,7 +6,7 @@ import type { Drop, DropOutcome, EffectiveSettings } from "../core/drop.js";
 import { partLabel } from "../core/partLabel.js";
 import type { Logger } from "../logger.js";
 import type { Store } from "../store/Store.js";
-import { dropMessages } from "./dropMessages.js";
+import { dropMessages } from "../views/dropMessages.js";
 import { dropNonce } from "./dropNonce.js";
 
 /** The requests a drop makes: discord.js's REST, or a fake in tests. */

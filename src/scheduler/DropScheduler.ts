@@ -9,10 +9,10 @@ import type {
 import { missedDrop, nextReleaseTime, nextScheduledPart, timedPartsDue } from "../core/dueDrops.js";
 import { partLabel } from "../core/partLabel.js";
 import type { ScheduleVerdict } from "../core/scheduleRules.js";
+import type { SchedulePort, Watch } from "../cron/cronSchedule.js";
 import type { Logger } from "../logger.js";
 import type { Store } from "../store/Store.js";
 import { checkSchedule } from "./checkSchedule.js";
-import type { SchedulePort, Watch } from "./cronSchedule.js";
 import type { DropNotifier } from "./DropNotifier.js";
 import type { DropPoster } from "./DropPoster.js";
 import { forEachConcurrently } from "./forEachConcurrently.js";

@@ -1,5 +1,5 @@
 import { closestRuns, cronFieldCount, type ScheduleVerdict } from "../core/scheduleRules.js";
-import { cronSyntaxProblem, type SchedulePort } from "./cronSchedule.js";
+import { cronSyntaxProblem, type SchedulePort } from "../cron/cronSchedule.js";
 
 /**
  * How many next runs are looked at for the closest two. Every day a cron fires, it fires at the

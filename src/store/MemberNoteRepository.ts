@@ -1,7 +1,5 @@
+import type { MemberNote } from "../core/MemberNote.js";
 import type { Db } from "./openDatabase.js";
-
-/** Something to tell a member once, at their next use of the bot (e.g. their DMs were closed). */
-export type MemberNote = "dms-closed";
 
 /** Notes waiting for a member, per server; each is shown once and then gone. */
 export class MemberNoteRepository {

@@ -1,9 +1,9 @@
 import { TimestampStyles, time } from "@discordjs/formatters";
 import { ButtonStyle, ComponentType } from "discord.js";
-import type { Book } from "../../core/Book.js";
-import { type Place, pageOf } from "../../core/reading.js";
-import { pageCustomId } from "../customIds.js";
-import type { ReplyMessage } from "../types.js";
+import type { Book } from "../core/Book.js";
+import { pageCustomId } from "../core/customIds.js";
+import { type Place, pageOf } from "../core/reading.js";
+import type { ReplyMessage } from "./ReplyMessage.js";
 import { ACCENT } from "./style.js";
 
 /**

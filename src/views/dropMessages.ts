@@ -1,9 +1,9 @@
 import { EmbedBuilder } from "@discordjs/builders";
 import type { RESTPostAPIChannelMessageJSONBody } from "discord.js";
-import { ACCENT } from "../commands/views/style.js";
 import type { Book, BookPart } from "../core/Book.js";
 import { readingMinutes } from "../core/countWords.js";
 import { partLabel } from "../core/partLabel.js";
+import { ACCENT } from "./style.js";
 
 /**
  * The messages of one drop, one per page: the first carries the header (story, part, dateline

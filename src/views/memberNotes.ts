@@ -1,4 +1,4 @@
-import type { MemberNote } from "../../store/MemberNoteRepository.js";
+import type { MemberNote } from "../core/MemberNote.js";
 
 const WORDS: Readonly<Record<MemberNote, string>> = {
   "dms-closed":

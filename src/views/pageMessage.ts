@@ -5,12 +5,12 @@ import {
   ButtonStyle,
   ComponentType,
 } from "discord.js";
-import type { Book, BookPart } from "../../core/Book.js";
-import { contentWarningFields } from "../../core/listFields.js";
-import { partLabel } from "../../core/partLabel.js";
-import { isLastPage, nextPlace, type Place, pageOf, previousPlace } from "../../core/reading.js";
-import { pageCustomId, reactCustomId } from "../customIds.js";
-import type { ReplyMessage } from "../types.js";
+import type { Book, BookPart } from "../core/Book.js";
+import { pageCustomId, reactCustomId } from "../core/customIds.js";
+import { contentWarningFields } from "../core/listFields.js";
+import { partLabel } from "../core/partLabel.js";
+import { isLastPage, nextPlace, type Place, pageOf, previousPlace } from "../core/reading.js";
+import type { ReplyMessage } from "./ReplyMessage.js";
 import { ACCENT, shareOfStory, wholeNumber } from "./style.js";
 
 /** The reaction buttons under the last page of a part: how many readers chose each, and the member's. */

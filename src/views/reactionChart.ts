@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import { createCanvas, GlobalFonts, type SKRSContext2D } from "@napi-rs/canvas";
-import { ACCENT, wholeNumber } from "../commands/views/style.js";
 import type { PartFigures, ReactionReport } from "../core/reactionReport.js";
+import { ACCENT, wholeNumber } from "./style.js";
 
 const WIDTH = 1000;
 /** The most parts drawn, one row each: past this the latest ones are shown, and the image says so. */

@@ -1,7 +1,7 @@
 import { EmbedBuilder } from "@discordjs/builders";
 import type { APIEmbedField } from "discord.js";
-import { DISCORD_LIMITS } from "../../core/discordLimits.js";
-import type { PartFigures, ReactionReport } from "../../core/reactionReport.js";
+import { DISCORD_LIMITS } from "../core/discordLimits.js";
+import type { PartFigures, ReactionReport } from "../core/reactionReport.js";
 import { ACCENT, percent, wholeNumber } from "./style.js";
 
 const {

@@ -1,10 +1,10 @@
 import { ActionRowBuilder, ButtonBuilder, EmbedBuilder } from "@discordjs/builders";
 import { ButtonStyle } from "discord.js";
-import type { Book } from "../../core/Book.js";
-import { partLabel } from "../../core/partLabel.js";
-import type { Place } from "../../core/reading.js";
-import { readCustomId } from "../customIds.js";
-import type { ReplyMessage } from "../types.js";
+import type { Book } from "../core/Book.js";
+import { readCustomId } from "../core/customIds.js";
+import { partLabel } from "../core/partLabel.js";
+import type { Place } from "../core/reading.js";
+import type { ReplyMessage } from "./ReplyMessage.js";
 import { ACCENT, shareOfStory } from "./style.js";
 
 /** For a member who has read before: where they are, with Resume and Start over. */

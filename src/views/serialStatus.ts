@@ -1,42 +1,56 @@
 import { EmbedBuilder } from "@discordjs/builders";
 import { TimestampStyles, time } from "@discordjs/formatters";
-import { DISCORD_LIMITS } from "../../core/discordLimits.js";
-import { partLabel } from "../../core/partLabel.js";
-import { readableParts } from "../../core/reading.js";
-import type { ReplyMessage, Services } from "../types.js";
+import { DISCORD_LIMITS } from "../core/discordLimits.js";
+import type { Drop, EffectiveSettings } from "../core/drop.js";
+import type { ReplyMessage } from "./ReplyMessage.js";
 import { ACCENT } from "./style.js";
 
+/** What the authors' view of the drops in a server shows. */
+export interface SerialStatus {
+  readonly title: string;
+  readonly settings: EffectiveSettings;
+  readonly next: Date | undefined;
+  /** Why the stored schedule cannot be used, if it cannot. */
+  readonly scheduleProblem: string | undefined;
+  /** How many of the story's `scenes` are out. */
+  readonly released: number;
+  readonly scenes: number;
+  readonly last: { readonly drop: Drop; readonly label: string } | undefined;
+  /** Released parts no longer in the story (renamed or removed). */
+  readonly vanished: readonly string[];
+  /** Per readable part, how many members started and finished it (authors not counted). */
+  readonly readers: readonly { label: string; started: number; finished: number }[];
+  /** Per part with reactions, each emoji with its readers, as "❤️ 2". */
+  readonly reactions: readonly { label: string; counts: readonly string[] }[];
+}
+
 /** The author's view of the drops in a server: settings, next drop, last drop's result. */
-export function serialStatus(services: Services, guildId: string, now: Date): ReplyMessage {
-  const { book, store, drops } = services;
-  const storyId = book.story.meta.id;
-  const settings = drops.settingsFor(guildId);
-  const [next] = drops.nextDrops(guildId, now, 1);
-  const scheduleProblem = drops.scheduleProblem(guildId);
-  const released = store.releases.releasedIds(guildId, storyId);
-  const scenes = book.parts.filter(({ part }) => part.kind === "scene");
-  const last = store.drops.latest(guildId, storyId);
-  const lastPart = last === undefined ? undefined : book.part(last.partId)?.part;
+export function serialStatus(status: SerialStatus): ReplyMessage {
+  const { settings, next, scheduleProblem, last } = status;
   let lastDrop = "None yet.";
   if (last !== undefined) {
-    const name = lastPart === undefined ? last.partId : partLabel(lastPart);
-    if (last.state === "posted")
-      lastDrop = `${name}: posted ${time(last.postedAt ?? last.updatedAt, TimestampStyles.RelativeTime)} (${last.pages} messages).`;
-    else if (last.state === "abandoned")
-      lastDrop = `${name}: **given up** (${last.messageIds.length} of ${last.pages} messages posted): ${last.lastError ?? "abandoned"}.`;
+    const { drop, label: name } = last;
+    if (drop.state === "posted")
+      lastDrop = `${name}: posted ${time(drop.postedAt ?? drop.updatedAt, TimestampStyles.RelativeTime)} (${drop.pages} messages).`;
+    else if (drop.state === "abandoned")
+      lastDrop = `${name}: **given up** (${drop.messageIds.length} of ${drop.pages} messages posted): ${drop.lastError ?? "abandoned"}.`;
     else
-      lastDrop = `${name}: **not finished** (${last.messageIds.length} of ${last.pages} messages posted, ${last.attempts} failed ${last.attempts === 1 ? "try" : "tries"}).${last.lastError === undefined ? "" : ` Last error: ${last.lastError}.`}${last.blocked ? " The schedule waits for you: fix it, then /serial drop-now (or /serial skip-drop to give it up)." : ""}`;
+      lastDrop = `${name}: **not finished** (${drop.messageIds.length} of ${drop.pages} messages posted, ${drop.attempts} failed ${drop.attempts === 1 ? "try" : "tries"}).${drop.lastError === undefined ? "" : ` Last error: ${drop.lastError}.`}${drop.blocked ? " The schedule waits for you: fix it, then /serial drop-now (or /serial skip-drop to give it up)." : ""}`;
   }
   let nextDrop = "No schedule: set one with /serial schedule.";
-  if (scenes.every(({ part }) => released.has(part.id))) nextDrop = "Every part is out.";
+  if (status.released === status.scenes) nextDrop = "Every part is out.";
   else if (settings.paused) nextDrop = "Paused: /serial resume starts the schedule again.";
   else if (scheduleProblem !== undefined)
     nextDrop = `None: ${scheduleProblem}. Set a new one with /serial schedule.`;
   else if (next !== undefined)
     nextDrop = `${time(next, TimestampStyles.FullDateShortTime)} (${time(next, TimestampStyles.RelativeTime)})`;
+  const readers = status.readers.map(
+    ({ label, started, finished }) => `${label}: ${started} started, ${finished} finished`,
+  );
+  const reactions = status.reactions.map(({ label, counts }) => `${label}: ${counts.join(" · ")}`);
   const embed = new EmbedBuilder()
     .setColor(ACCENT)
-    .setTitle(`${book.story.meta.title}: drops`)
+    .setTitle(`${status.title}: drops`)
     .addFields(
       {
         name: "Reading channel",
@@ -54,46 +68,27 @@ export function serialStatus(services: Services, guildId: string, now: Date): Re
             : `\`${settings.schedule}\` (${settings.timezone})`,
         inline: true,
       },
-      {
-        name: "Released",
-        value: `${scenes.filter(({ part }) => released.has(part.id)).length} of ${scenes.length} parts`,
-        inline: true,
-      },
+      { name: "Released", value: `${status.released} of ${status.scenes} parts`, inline: true },
       { name: "Next drop", value: nextDrop.slice(0, FIELD_LIMIT) },
       { name: "Last drop", value: lastDrop.slice(0, FIELD_LIMIT) },
-      ...vanishedField(services, released),
-      { name: "Readers (authors not counted)", value: readersField(services, guildId, released) },
-      { name: "Reactions (authors not counted)", value: reactionsField(services, guildId) },
+      ...(status.vanished.length === 0
+        ? []
+        : [
+            {
+              name: "Released, no longer in the story",
+              value: fitField(status.vanished.map((partId) => `\`${partId}\``)),
+            },
+          ]),
+      { name: "Readers (authors not counted)", value: fitField(readers) },
+      {
+        name: "Reactions (authors not counted)",
+        value: reactions.length === 0 ? "None yet." : fitField(reactions),
+      },
     );
   return { embeds: [embed.toJSON()] };
 }
 
 const FIELD_LIMIT = DISCORD_LIMITS.fieldValue;
-
-/** Released parts that are no longer in the story (renamed or removed), when there are any. */
-function vanishedField(services: Services, released: ReadonlySet<string>) {
-  const gone = [...released].filter((partId) => services.book.part(partId) === undefined);
-  if (gone.length === 0) return [];
-  return [
-    {
-      name: "Released, no longer in the story",
-      value: fitField(gone.map((partId) => `\`${partId}\``)),
-    },
-  ];
-}
-
-/** Per readable part, how many members started and finished it: the latest parts that fit. */
-function readersField(services: Services, guildId: string, released: ReadonlySet<string>): string {
-  const { book, store, authorIds } = services;
-  const counts = new Map(
-    store.reads.readers(guildId, book.story.meta.id, authorIds).map((row) => [row.partId, row]),
-  );
-  const lines = readableParts(book, released).map(({ part }) => {
-    const row = counts.get(part.id);
-    return `${partLabel(part)}: ${row?.started ?? 0} started, ${row?.finished ?? 0} finished`;
-  });
-  return fitField(lines);
-}
 
 /** The last lines that fit in one embed field, in order. */
 function fitField(lines: readonly string[]): string {
@@ -103,18 +98,4 @@ function fitField(lines: readonly string[]): string {
     shown.unshift(line);
   }
   return shown.join("\n");
-}
-
-/** Per part, how many readers reacted with each emoji (authors left out). */
-function reactionsField(services: Services, guildId: string): string {
-  const { book, store, authorIds } = services;
-  const byPart = new Map<string, string[]>();
-  for (const row of store.reactions.tallies(guildId, book.story.meta.id, authorIds)) {
-    byPart.set(row.partId, [...(byPart.get(row.partId) ?? []), `${row.emoji} ${row.readers}`]);
-  }
-  const lines = book.parts.flatMap(({ part }) => {
-    const counts = byPart.get(part.id);
-    return counts === undefined ? [] : [`${partLabel(part)}: ${counts.join(" · ")}`];
-  });
-  return lines.length === 0 ? "None yet." : fitField(lines);
 }

@@ -1,5 +1,5 @@
-import type { Book } from "../../core/Book.js";
-import { type Place, storyShare } from "../../core/reading.js";
+import type { Book } from "../core/Book.js";
+import { type Place, storyShare } from "../core/reading.js";
 
 /** The accent colour of the bot's embeds. */
 export const ACCENT = 0x8b5cf6;

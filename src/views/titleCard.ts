@@ -1,11 +1,11 @@
 import { ActionRowBuilder, ButtonBuilder, EmbedBuilder } from "@discordjs/builders";
 import { TimestampStyles, time } from "@discordjs/formatters";
 import { ButtonStyle } from "discord.js";
-import type { Book, BookPart } from "../../core/Book.js";
-import { readingMinutes } from "../../core/countWords.js";
-import { contentWarningFields, tagFields } from "../../core/listFields.js";
-import { readCustomId } from "../customIds.js";
-import type { ReplyMessage } from "../types.js";
+import type { Book, BookPart } from "../core/Book.js";
+import { readingMinutes } from "../core/countWords.js";
+import { readCustomId } from "../core/customIds.js";
+import { contentWarningFields, tagFields } from "../core/listFields.js";
+import type { ReplyMessage } from "./ReplyMessage.js";
 import { ACCENT, wholeNumber } from "./style.js";
 
 /** The card a member sees before reading: what the story is, its rating and warnings, a Start button. */

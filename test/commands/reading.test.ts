@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { buttonHandlers, chatCommands } from "../../src/commands/registry.js";
-import type { Reply, Services } from "../../src/commands/types.js";
-import { UserError } from "../../src/commands/UserError.js";
+import type { Services } from "../../src/commands/types.js";
 import { bindBook } from "../../src/core/Book.js";
+import { UserError } from "../../src/core/UserError.js";
+import type { Reply } from "../../src/views/ReplyMessage.js";
 import { limitProblems } from "../helpers/discordLimits.js";
 import {
   AUTHOR,

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
+import { nextRuns, nodeCronSchedule } from "../../src/cron/cronSchedule.js";
 import { createLogger } from "../../src/logger.js";
-import { nextRuns, nodeCronSchedule } from "../../src/scheduler/cronSchedule.js";
 import { eventually } from "../helpers/eventually.js";
 
 describe("cron schedules", () => {

@@ -1,4 +1,4 @@
-import type { ReplyMessage } from "../../src/commands/types.js";
+import type { ReplyMessage } from "../../src/views/ReplyMessage.js";
 
 const length = (text: string | undefined) => [...(text ?? "")].length;
 

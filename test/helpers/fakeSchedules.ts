@@ -1,4 +1,4 @@
-import { nextRuns, type SchedulePort, type Watch } from "../../src/scheduler/cronSchedule.js";
+import { nextRuns, type SchedulePort, type Watch } from "../../src/cron/cronSchedule.js";
 
 interface Watched {
   readonly expression: string;

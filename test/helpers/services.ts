@@ -1,9 +1,10 @@
 import { join } from "node:path";
 import { pino } from "pino";
-import type { CommandContext, Reply, ReplyMessage, Services } from "../../src/commands/types.js";
+import type { CommandContext, Services } from "../../src/commands/types.js";
 import { bindBook } from "../../src/core/Book.js";
 import type { Story } from "../../src/core/story.js";
 import { Store } from "../../src/store/Store.js";
+import type { Reply, ReplyMessage } from "../../src/views/ReplyMessage.js";
 import { tempDir } from "./tempDir.js";
 
 export const GUILD = "100000000000000001";

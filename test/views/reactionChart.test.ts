@@ -1,7 +1,7 @@
 import { createCanvas, GlobalFonts, loadImage } from "@napi-rs/canvas";
 import { describe, expect, it } from "vitest";
 import type { PartFigures, ReactionReport } from "../../src/core/reactionReport.js";
-import { reactionChart } from "../../src/reactions/reactionChart.js";
+import { reactionChart } from "../../src/views/reactionChart.js";
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { reactionsEmbed } from "../../src/commands/views/reactionsEmbed.js";
 import type { PartFigures, ReactionReport } from "../../src/core/reactionReport.js";
+import { reactionsEmbed } from "../../src/views/reactionsEmbed.js";
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 

@@ -1,15 +1,15 @@
 import type { APIEmbed } from "discord.js";
 import { describe, expect, it } from "vitest";
-import { pageMessage } from "../../src/commands/views/pageMessage.js";
-import { resumeCard } from "../../src/commands/views/resumeCard.js";
-import { titleCard } from "../../src/commands/views/titleCard.js";
 import { type Book, bindBook } from "../../src/core/Book.js";
 import { embedLength } from "../../src/core/discordLimits.js";
 import { parseStory } from "../../src/core/parseStory.js";
 import type { Story, StoryFile, StoryProblem } from "../../src/core/story.js";
 import { DiscordApiError } from "../../src/localDiscord/DiscordApiError.js";
 import { parseMessagePayload } from "../../src/localDiscord/parseMessagePayload.js";
-import { dropMessages } from "../../src/scheduler/dropMessages.js";
+import { dropMessages } from "../../src/views/dropMessages.js";
+import { pageMessage } from "../../src/views/pageMessage.js";
+import { resumeCard } from "../../src/views/resumeCard.js";
+import { titleCard } from "../../src/views/titleCard.js";
 import { storyFixture } from "../helpers/storyFixture.js";
 
 /** A message the bot sends: a reply, a drop post. */

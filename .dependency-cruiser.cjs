@@ -1,0 +1,93 @@
+/**
+ * Which way the bot's code may depend, checked in `npm test` (`npm run deps`): inward, from the
+ * wiring at the top to the pure core at the bottom.
+ *
+ *   wiring (app, index, shard, sandbox, …) → commands, scheduler, reactions → views, store → core
+ *
+ * The local Discord is a test and sandbox fake: it imports nothing from the bot.
+ */
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: "core-is-pure",
+      comment: "src/core has no I/O, no discord.js and no clock: it imports only itself.",
+      severity: "error",
+      from: { path: "^src/core/" },
+      to: { path: "^src/(?!core/|types/)" },
+    },
+    {
+      name: "core-without-discord-or-io",
+      comment: "src/core uses neither discord.js nor Node's I/O.",
+      severity: "error",
+      from: { path: "^src/core/" },
+      to: {
+        path: "^(discord\\.js|@discordjs/|better-sqlite3|node-cron|ws)|^node:(fs|net|http|https|child_process|worker_threads)",
+        dependencyTypes: ["npm", "core"],
+      },
+    },
+    {
+      name: "store-on-core",
+      comment: "src/store maps rows to the core's domain types and nothing else.",
+      severity: "error",
+      from: { path: "^src/store/" },
+      to: { path: "^src/(?!store/|core/|types/)" },
+    },
+    {
+      name: "views-on-core",
+      comment: "src/views build what members see from the core's types.",
+      severity: "error",
+      from: { path: "^src/views/" },
+      to: { path: "^src/(?!views/|core/|types/)" },
+    },
+    {
+      name: "features-not-on-each-other",
+      comment: "scheduler and reactions do not reach into commands, nor into each other.",
+      severity: "error",
+      from: { path: "^src/(scheduler|reactions)/" },
+      to: { path: "^src/commands/" },
+    },
+    {
+      name: "features-not-on-wiring",
+      comment: "commands, scheduler and reactions never import the wiring above them.",
+      severity: "error",
+      from: { path: "^src/(commands|scheduler|reactions|views|store|core|cron)/" },
+      to: { path: "^src/(app|index|shard|deployCommands|preview|maintenance)\\.ts$|^src/sandbox/" },
+    },
+    {
+      name: "config-not-on-features",
+      comment: "Configuration is read before anything runs: it depends on no feature.",
+      severity: "error",
+      from: { path: "^src/config\\.ts$" },
+      to: { path: "^src/(commands|scheduler|reactions|views|store)/" },
+    },
+    {
+      name: "local-discord-apart",
+      comment: "The local Discord imports nothing from the bot.",
+      severity: "error",
+      from: { path: "^src/localDiscord/" },
+      to: { path: "^src/(?!localDiscord/|types/)" },
+    },
+    {
+      name: "bot-not-on-local-discord",
+      comment:
+        "Only the wiring (sandbox, tests) may start the local Discord; the bot never needs it.",
+      severity: "error",
+      from: { path: "^src/(core|store|views|commands|scheduler|reactions|cron)/" },
+      to: { path: "^src/localDiscord/" },
+    },
+    {
+      name: "no-circular",
+      comment: "No import cycles (a cycle of type-only imports does not run, and is allowed).",
+      severity: "error",
+      from: {},
+      to: { circular: true, viaOnly: { dependencyTypesNot: ["type-only"] } },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: "tsconfig.json" },
+    enhancedResolveOptions: { extensions: [".ts", ".js"] },
+  },
+};

@@ -1,0 +1,40 @@
+import { partLabel } from "../core/partLabel.js";
+import { readableParts } from "../core/reading.js";
+import type { SerialStatus } from "../views/serialStatus.js";
+import type { Services } from "./types.js";
+
+/** What the authors' view of the drops in a server shows, read from the book, store and drops. */
+export function serialStatusOf(services: Services, guildId: string, now: Date): SerialStatus {
+  const { book, store, drops, authorIds } = services;
+  const storyId = book.story.meta.id;
+  const released = store.releases.releasedIds(guildId, storyId);
+  const scenes = book.parts.filter(({ part }) => part.kind === "scene");
+  const last = store.drops.latest(guildId, storyId);
+  const lastPart = last === undefined ? undefined : book.part(last.partId)?.part;
+  const reads = new Map(
+    store.reads.readers(guildId, storyId, authorIds).map((row) => [row.partId, row]),
+  );
+  const tallies = new Map<string, string[]>();
+  for (const row of store.reactions.tallies(guildId, storyId, authorIds)) {
+    tallies.set(row.partId, [...(tallies.get(row.partId) ?? []), `${row.emoji} ${row.readers}`]);
+  }
+  return {
+    title: book.story.meta.title,
+    settings: drops.settingsFor(guildId),
+    next: drops.nextDrops(guildId, now, 1)[0],
+    scheduleProblem: drops.scheduleProblem(guildId),
+    released: scenes.filter(({ part }) => released.has(part.id)).length,
+    scenes: scenes.length,
+    last: last && { drop: last, label: lastPart === undefined ? last.partId : partLabel(lastPart) },
+    vanished: [...released].filter((partId) => book.part(partId) === undefined),
+    readers: readableParts(book, released).map(({ part }) => ({
+      label: partLabel(part),
+      started: reads.get(part.id)?.started ?? 0,
+      finished: reads.get(part.id)?.finished ?? 0,
+    })),
+    reactions: book.parts.flatMap(({ part }) => {
+      const counts = tallies.get(part.id);
+      return counts === undefined ? [] : [{ label: partLabel(part), counts }];
+    }),
+  };
+}

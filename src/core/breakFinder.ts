@@ -7,7 +7,7 @@ import { isBreakableSpace } from "./isBreakableSpace.js";
 import { lineGaps } from "./lineGaps.js";
 import { lowerBound } from "./lowerBound.js";
 import type { Span } from "./span.js";
-import { createSpanGuard } from "./spanGuard.js";
+import { createSpanGuard, type GuardedSpan } from "./spanGuard.js";
 import { startsUnwrittenBlock } from "./startsUnwrittenBlock.js";
 
 /** Where one page ends and the next begins; only breakable whitespace lies between. */
@@ -81,7 +81,7 @@ export function createBreakFinder(
   contentEnd: number,
   graphemes: GraphemeBoundaries,
   keepWhole: {
-    readonly spans: readonly Span[];
+    readonly spans: readonly GuardedSpan[];
     readonly sceneBreaks: readonly Span[];
     /** Where Discord's parser reads a heading or subtext. */
     readonly headingStarts: ReadonlySet<number>;

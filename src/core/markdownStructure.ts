@@ -1,6 +1,7 @@
 import type { CarriedSpan } from "./CarriedSpan.js";
 import { type MarkdownNode, parseDiscordMarkdown } from "./parseDiscordMarkdown.js";
 import type { Span } from "./span.js";
+import type { GuardedSpan } from "./spanGuard.js";
 
 /** What the pager needs of a text's Markdown. */
 export interface MarkdownStructure {
@@ -8,7 +9,7 @@ export interface MarkdownStructure {
    * Everything Discord renders as one thing: a page break inside one that fits is a cut. A
    * block marker (`> `, `# `) and the first character it marks are one thing too.
    */
-  readonly whole: readonly Span[];
+  readonly whole: readonly GuardedSpan[];
   /** The spans a page break may go through, closed and opened again around it. */
   readonly carried: readonly CarriedSpan[];
   /** Every span with delimiters, carried or not (inside a `>` quote): none may stand alone. */
@@ -40,6 +41,12 @@ const LINE_QUOTE = /^ *> ?/;
 const BACKTICKS = /`+$/;
 /** A block marker at the start of a line with the first character it marks. */
 const MARKED_LINE_START = /^(?: *>>> | *> |#{1,3} +|-# +)(?=\S)/gm;
+/**
+ * Alone on a page a marker reads as text wherever it is, so a break after it weighs as three
+ * cuts: more than one through a span and the embedding in it, which a `>` quote leaves
+ * uncarried anyway.
+ */
+const MARKER_WEIGHT = 3;
 
 /**
  * The Markdown of `text` as Discord renders it (parsed by `parseDiscordMarkdown`), in the
@@ -50,7 +57,7 @@ const MARKED_LINE_START = /^(?: *>>> | *> |#{1,3} +|-# +)(?=\S)/gm;
  * one scene into the next, and a scene break's stars are a break, not bold.
  */
 export function markdownStructure(text: string, sceneBreaks: readonly Span[]): MarkdownStructure {
-  const whole: Span[] = [];
+  const whole: GuardedSpan[] = [];
   const carried: CarriedSpan[] = [];
   const delimited: CarriedSpan[] = [];
   const headingStarts = new Set<number>();
@@ -74,7 +81,11 @@ export function markdownStructure(text: string, sceneBreaks: readonly Span[]): M
     from = line.end;
   }
   for (const marker of text.matchAll(MARKED_LINE_START)) {
-    whole.push({ start: marker.index, end: marker.index + marker[0].length + 1 });
+    whole.push({
+      start: marker.index,
+      end: marker.index + marker[0].length + 1,
+      weight: MARKER_WEIGHT,
+    });
   }
   return { whole, carried, delimited, headingStarts, code };
 }

@@ -1,5 +1,10 @@
 import type { Span } from "./span.js";
 
+/** A span to keep whole; a break through it counts `weight` cuts (1 when not given). */
+export interface GuardedSpan extends Span {
+  readonly weight?: number;
+}
+
 /** Answers how many spans that fit on one page a page break would cut. */
 export interface SpanGuard {
   /** How many such spans ending a page at `end` and starting the next at `next` cuts. */
@@ -13,18 +18,19 @@ export interface SpanGuard {
  * inner span whole.
  */
 export function createSpanGuard(
-  spans: readonly Span[],
+  spans: readonly GuardedSpan[],
   maxLength: number,
   length: number,
 ): SpanGuard {
-  /** For each index, how many spans it lies strictly inside; then how many end at or before it. */
+  /** For each index, the weight of the spans it lies strictly inside, and of those ending by it. */
   const depth = new Int32Array(length + 2);
   const endsBefore = new Int32Array(length + 2);
   for (const span of spans) {
     if (span.end - span.start > maxLength || span.end - span.start < 2) continue;
-    depth[span.start + 1] = (depth[span.start + 1] ?? 0) + 1;
-    depth[span.end] = (depth[span.end] ?? 0) - 1;
-    endsBefore[span.end] = (endsBefore[span.end] ?? 0) + 1;
+    const weight = span.weight ?? 1;
+    depth[span.start + 1] = (depth[span.start + 1] ?? 0) + weight;
+    depth[span.end] = (depth[span.end] ?? 0) - weight;
+    endsBefore[span.end] = (endsBefore[span.end] ?? 0) + weight;
   }
   for (let index = 1; index <= length; index++) {
     depth[index] = (depth[index] ?? 0) + (depth[index - 1] ?? 0);

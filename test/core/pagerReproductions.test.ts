@@ -382,4 +382,11 @@ describe("the pager, on what a review of those fixes found", () => {
     expectValidPages(text, pages, 200);
     for (const page of pages) expect(page.text).not.toMatch(/\*{4}/);
   });
+  it("leaves no > marker alone when every break cuts something", () => {
+    const text =
+      "> _**\u202a\u202aمرحبا مرحبا مرحبا مرحبا مرحبا مرحبا مرحبا \u202aمرحبا مرحبا مرحبا مرحبا الْعَرَبِيَّة\u202c\u202c \u202aمرحبا مرحبا مرحبا مرحبا مرحبا עִבְרִית مرحبا שָׁלוֹם الْعَرَبِيَّة مرحبا بالعالم بالعالم بالعالم שָׁלוֹם مرحبا\u202c\u202c** <:blob:100000000000000000>_ [**ภาษาไทย**](https://example.com)\n> `const`\n`const`";
+    const pages = paginate(text, { maxLength: 202 });
+    expectValidPages(text, pages, 202);
+    for (const page of pages) expect(page.text).not.toMatch(/^\s*>\s*$/);
+  });
 });

@@ -1,14 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createGraphemeBoundaries } from "../../src/core/graphemeBoundaries.js";
+import { graphemeBoundaries } from "./pagerInvariants.js";
 
-/** Every index of `text` where Intl.Segmenter, given the whole text, starts a grapheme. */
+/** Whether Intl.Segmenter, given the whole text, puts a grapheme boundary at each index. */
 function segmenterBoundaries(text: string): boolean[] {
-  const starts = new Set([text.length]);
-  for (const { index } of new Intl.Segmenter("en", { granularity: "grapheme" }).segment(text)) {
-    starts.add(index);
-  }
-  return Array.from({ length: text.length + 1 }, (_, index) => starts.has(index));
+  const boundaries = graphemeBoundaries(text);
+  return Array.from({ length: text.length + 1 }, (_, index) => boundaries.has(index));
 }
 
 function ourBoundaries(text: string): boolean[] {

@@ -1,4 +1,5 @@
 import type { CarriedSpan } from "./CarriedSpan.js";
+import { LONE_DELIMITER_WEIGHT } from "./loneDelimiterWeight.js";
 import { type MarkdownNode, parseDiscordMarkdown } from "./parseDiscordMarkdown.js";
 import type { Span } from "./span.js";
 import type { GuardedSpan } from "./spanGuard.js";
@@ -42,13 +43,6 @@ const BACKTICKS = /`+$/;
 /** A block marker at the start of a line with the first character it marks. */
 const MARKED_LINE_START = /^(?: *>>> | *> |#{1,3} +|-# +)(?=\S)/gm;
 /**
- * Alone on a page a marker reads as text wherever it is, so a break after it weighs as three
- * cuts: more than one through a span and the embedding in it, which a `>` quote leaves
- * uncarried anyway.
- */
-const MARKER_WEIGHT = 3;
-
-/**
  * The Markdown of `text` as Discord renders it (parsed by `parseDiscordMarkdown`), in the
  * terms the pager uses. A `>` quote is not kept whole, since each of its lines carries its
  * own marker; the rest is. What is inside a `>` quote is not carried over a page break: its
@@ -84,7 +78,7 @@ export function markdownStructure(text: string, sceneBreaks: readonly Span[]): M
     whole.push({
       start: marker.index,
       end: marker.index + marker[0].length + 1,
-      weight: MARKER_WEIGHT,
+      weight: LONE_DELIMITER_WEIGHT,
     });
   }
   return { whole, carried, delimited, headingStarts, code };

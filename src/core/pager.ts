@@ -1,12 +1,14 @@
 import { bidiSpans } from "./bidiSpans.js";
 import { createBreakFinder } from "./breakFinder.js";
 import type { CarriedSpan } from "./CarriedSpan.js";
+import { withCarriedAround } from "./carriedAround.js";
 import { createGraphemeBoundaries } from "./graphemeBoundaries.js";
 import { isBreakableSpace } from "./isBreakableSpace.js";
+import { LONE_DELIMITER_WEIGHT } from "./loneDelimiterWeight.js";
 import { markdownStructure } from "./markdownStructure.js";
 import { sceneBreakLines } from "./sceneBreaks.js";
-import type { Span } from "./span.js";
 import { type Carried, createSpanCarry } from "./spanCarry.js";
+import type { GuardedSpan } from "./spanGuard.js";
 import { startsBlockMarker } from "./startsBlockMarker.js";
 
 /**
@@ -92,17 +94,22 @@ export function paginate(text: string, options: PagerOptions): Page[] {
   const sceneBreaks = sceneBreakLines(text);
   const markdown = markdownStructure(text, sceneBreaks);
   const bidi = bidiSpans(text);
+  const carriedSpans = [...markdown.carried, ...bidi];
   const findBreak = createBreakFinder(text, maxLength, contentEnd, graphemes, {
-    spans: [
-      ...markdown.whole,
-      ...bidi,
-      ...[...markdown.delimited, ...bidi].flatMap((span) => delimitersWithContent(text, span)),
-    ],
+    spans: withCarriedAround(
+      [
+        ...markdown.whole,
+        ...bidi,
+        ...[...markdown.delimited, ...bidi].flatMap((span) => delimitersWithContent(text, span)),
+      ],
+      carriedSpans,
+      maxLength,
+    ),
     sceneBreaks,
     headingStarts: markdown.headingStarts,
     code: markdown.code,
   });
-  const carry = createSpanCarry([...markdown.carried, ...bidi]);
+  const carry = createSpanCarry(carriedSpans);
   const mostCarried = Math.floor(maxLength * MOST_CARRIED_SHARE);
   const pages: Page[] = [];
   let reopened = "";
@@ -110,22 +117,12 @@ export function paginate(text: string, options: PagerOptions): Page[] {
   for (;;) {
     const room = maxLength - reopened.length;
     if (contentEnd - start <= room) break;
-    const needed = carry.reserve(start, start + room);
-    let reserve = reopened.length + 2 * needed <= mostCarried ? needed : 0;
     let page: Page | undefined;
     let unrenderable: Next | undefined;
     const refused = new Set<number>();
     for (let shorter = 0; page === undefined; ) {
-      const least = room - reserve - shorter <= 2;
-      const { end, next, insideGrapheme } = findBreak(
-        start,
-        least ? 2 : room - reserve - shorter,
-        refused,
-      );
-      if (insideGrapheme && reserve > 0 && shorter === 0) {
-        reserve = 0;
-        continue;
-      }
+      const least = room - shorter <= 2;
+      const { end, next, insideGrapheme } = findBreak(start, least ? 2 : room - shorter, refused);
       const carried = carry.at(text, end, next, { start, open });
       const fits = reopened.length + carried.closed.length + carried.reopened.length <= mostCarried;
       const closed = fits ? carried.closed : "";
@@ -168,28 +165,30 @@ export function paginate(text: string, options: PagerOptions): Page[] {
  * between a delimiter and the text it formats (after "```js", before the closing "```") would
  * leave a delimiter alone on a page.
  */
-function delimitersWithContent(text: string, span: CarriedSpan): Span[] {
+function delimitersWithContent(text: string, span: CarriedSpan): GuardedSpan[] {
   if (span.perLine || span.contentEnd <= span.contentStart) return [];
   let first = span.contentStart;
   while (first < span.contentEnd - 1 && isBreakableSpace(text.charCodeAt(first))) first++;
   let last = span.contentEnd;
   while (last > first + 1 && isBreakableSpace(text.charCodeAt(last - 1))) last--;
   return [
-    { start: span.start, end: first + 1 },
-    { start: last - 1, end: span.end },
+    { start: span.start, end: first + 1, weight: LONE_DELIMITER_WEIGHT },
+    { start: last - 1, end: span.end, weight: LONE_DELIMITER_WEIGHT },
   ];
 }
 
 /**
  * Whether the carried delimiters would not read as they are meant: when they run into the same
  * character in the text (`x|` closed with `||`, `` `x `` opened with `` ` ``, `***` opened with
- * `*`), which Discord reads as other delimiters; or when the next page would open one before a block marker of the
- * text (`**> quote`), which Discord then does not read as a block.
+ * `*`), which Discord reads as other delimiters; or when the next page would open one before a
+ * block marker of the text (`**> quote`), which Discord then does not read as a block.
  */
 function rendersOtherwise(text: string, end: number, next: number, carried: Carried): boolean {
   const closing = carried.closed[0] ?? "";
   const opening = carried.reopened.at(-1) ?? "";
   const closes = MERGING_CHARACTERS.has(closing) && text[end - 1] === closing;
   const opens = DELIMITER_CHARACTERS.has(opening) && text[next] === opening;
-  return closes || opens || (DELIMITER_CHARACTERS.has(opening) && startsBlockMarker(text, next));
+  // Inside inline code nothing is a block.
+  const beforeBlock = opening !== "`" && startsBlockMarker(text, next);
+  return closes || opens || (DELIMITER_CHARACTERS.has(opening) && beforeBlock);
 }

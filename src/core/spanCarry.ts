@@ -23,11 +23,6 @@ export interface SpanCarry {
    * that ends `page`: only what is open on it is closed.
    */
   at(text: string, end: number, next: number, page: OpenPage): Carried;
-  /**
-   * Delimiters a page from `start` to `limit` may have to close: spans it cannot hold whole.
-   * Asked once a page, in order, before its breaks.
-   */
-  reserve(start: number, limit: number): number;
 }
 
 /**
@@ -42,10 +37,16 @@ function isQuote(span: CarriedSpan): boolean {
 export function createSpanCarry(spans: readonly CarriedSpan[]): SpanCarry {
   const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
   let added = 0;
+  /** The spans started by the last break asked for, less those ended before its page. */
   let active: CarriedSpan[] = [];
+  let pageStart = 0;
 
-  const spansThrough = (end: number, next: number) => {
-    while ((sorted[added]?.start ?? Number.POSITIVE_INFINITY) < next) {
+  const spansThrough = (end: number, next: number, page: OpenPage) => {
+    if (page.start !== pageStart) {
+      pageStart = page.start;
+      active = active.filter((span) => span.end > pageStart);
+    }
+    while ((sorted[added]?.start ?? Number.POSITIVE_INFINITY) <= next) {
       const span = sorted[added++];
       if (span) active.push(span);
     }
@@ -54,7 +55,7 @@ export function createSpanCarry(spans: readonly CarriedSpan[]): SpanCarry {
 
   return {
     at(text, end, next, page) {
-      const through = spansThrough(end, next);
+      const through = spansThrough(end, next, page);
       let start = next;
       if (through.some((span) => span.keepsIndent)) {
         const lineStart = text.lastIndexOf("\n", next - 1) + 1;
@@ -62,10 +63,13 @@ export function createSpanCarry(spans: readonly CarriedSpan[]): SpanCarry {
       }
       const atLineStart = start === 0 || text[start - 1] === "\n";
       const quotes = through.filter(isQuote);
-      // Formatting that holds a `>` quote is not opened again inside it: before the `>` it would
-      // end the quote, after it the formatting could not leave the quote's line.
-      // (A quote's last line break is its own: a page starting after it is past the quote.)
-      const lineQuote = quotes.find((span) => span.perLine && start < span.end);
+      // Formatting that holds a `>` quote is not opened again inside it, nor on a page that
+      // starts with it: before the `>` it would end the quote, after it the formatting could
+      // not leave the quote's line. (A quote's last line break is its own: a page starting
+      // after it is past the quote.)
+      const lineQuote = active.find(
+        (span) => isQuote(span) && span.perLine && span.start <= start && start < span.end,
+      );
       const inside = through.filter(
         (span) => !isQuote(span) && (!lineQuote || span.start > lineQuote.start),
       );
@@ -82,19 +86,6 @@ export function createSpanCarry(spans: readonly CarriedSpan[]): SpanCarry {
         opened: new Set([...quotes, ...inside]),
         next: start,
       };
-    },
-    reserve(start, limit) {
-      active = active.filter((span) => span.end > start);
-      let total = 0;
-      for (const span of active) {
-        if (span.end > limit) total += span.close.length;
-      }
-      for (let index = added; index < sorted.length; index++) {
-        const span = sorted[index];
-        if (!span || span.start >= limit) break;
-        if (span.end > limit && span.end > start) total += span.close.length;
-      }
-      return total;
     },
   };
 }

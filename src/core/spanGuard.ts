@@ -3,6 +3,8 @@ import type { Span } from "./span.js";
 /** A span to keep whole; a break through it counts `weight` cuts (1 when not given). */
 export interface GuardedSpan extends Span {
   readonly weight?: number;
+  /** Delimiters a page holding it whole would open and close around it (0 when not given). */
+  readonly carried?: number;
 }
 
 /** Answers how many spans that fit on one page a page break would cut. */
@@ -12,10 +14,10 @@ export interface SpanGuard {
 }
 
 /**
- * Guards the spans no longer than `maxLength` in a text of `length` code units; longer ones
- * cannot stay whole, so breaks inside them are left alone. Spans may nest (a link inside
- * bold): a break inside both cuts two, so a cut that cannot be helped can still keep the
- * inner span whole.
+ * Guards the spans that fit in `maxLength` with the delimiters carried around them, in a text
+ * of `length` code units; longer ones cannot stay whole, so breaks inside them are left alone.
+ * Spans may nest (a link inside bold): a break inside both cuts two, so a cut that cannot be
+ * helped can still keep the inner span whole.
  */
 export function createSpanGuard(
   spans: readonly GuardedSpan[],
@@ -26,7 +28,8 @@ export function createSpanGuard(
   const depth = new Int32Array(length + 2);
   const endsBefore = new Int32Array(length + 2);
   for (const span of spans) {
-    if (span.end - span.start > maxLength || span.end - span.start < 2) continue;
+    const length = span.end - span.start;
+    if (length + (span.carried ?? 0) > maxLength || length < 2) continue;
     const weight = span.weight ?? 1;
     depth[span.start + 1] = (depth[span.start + 1] ?? 0) + weight;
     depth[span.end] = (depth[span.end] ?? 0) - weight;

@@ -299,6 +299,72 @@ function createMisreadBreaks(text: string): (end: number, next: number) => boole
   };
 }
 
+/** Formatting a page break may go through, with the length of its delimiters. */
+interface Carrier extends Unbreakable {
+  readonly contentStart: number;
+  readonly contentEnd: number;
+  readonly delimiters: number;
+}
+
+/**
+ * For each thing, the delimiters a page holding it whole must open and close around it: those
+ * of each span with delimiters it lies in that does not fit on a page itself (nothing inside
+ * a `>` quote is carried but the quote), and of each directional embedding in `unbreakable`.
+ */
+function carriedAround(
+  text: string,
+  things: readonly Unbreakable[],
+  unbreakable: readonly Unbreakable[],
+  maxLength: number,
+): number[] {
+  const carriers: Carrier[] = [];
+  const visit = (nodes: readonly MarkdownNode[], inLineQuote: boolean) => {
+    for (const node of nodes) {
+      const lengths = node.type === "blockQuote" ? undefined : delimiterLengths(text, node);
+      const marker =
+        node.type === "blockQuote" ? /^ *(?:>>>|>) ?/.exec(text.slice(node.start)) : null;
+      const lineQuote = marker !== null && !marker[0].includes(">>>");
+      if (!inLineQuote && lengths) {
+        carriers.push({
+          ...node,
+          contentStart: node.start + lengths.open,
+          contentEnd: node.end - lengths.close,
+          delimiters: lengths.open + lengths.close,
+        });
+      } else if (!inLineQuote && marker) {
+        carriers.push({
+          ...node,
+          contentStart: node.start + marker[0].length,
+          contentEnd: node.end,
+          delimiters: lineQuote ? 2 : 4,
+        });
+      }
+      visit(node.children, inLineQuote || lineQuote);
+    }
+  };
+  visit(parseDiscordMarkdown(text), false);
+  for (const span of unbreakable) {
+    if (BIDI_OPEN.has(text[span.start] ?? "")) {
+      carriers.push({
+        ...span,
+        contentStart: span.start + 1,
+        contentEnd: span.end - 1,
+        delimiters: 2,
+      });
+    }
+  }
+  carriers.sort((a, b) => a.start - b.start || b.end - a.end);
+  const tooLong: Carrier[] = [];
+  const aroundOf = (inner: Unbreakable) =>
+    tooLong
+      .filter((span) => span.contentStart <= inner.start && inner.end <= span.contentEnd)
+      .reduce((total, span) => total + span.delimiters, 0);
+  for (const carrier of carriers) {
+    if (carrier.end - carrier.start + aroundOf(carrier) > maxLength) tooLong.push(carrier);
+  }
+  return things.map(aroundOf);
+}
+
 function isBreakable(character: string | undefined): boolean {
   return character !== undefined && BREAKABLE.test(character);
 }
@@ -306,7 +372,8 @@ function isBreakable(character: string | undefined): boolean {
 /**
  * Every page boundary that breaks where a page may not: between two non-space characters
  * where UAX #14 allows no break (see `lineBreakOpportunities`), next to a no-break space,
- * or inside a thing to keep whole (`discordThings`, and `unbreakable`) that fits on a page.
+ * or inside a thing to keep whole (`discordThings`, and `unbreakable`) that fits on a page
+ * with the delimiters of the formatting around it that does not (`carriedAround`).
  * Such a boundary is fine only inside a stretch with no allowed break that is longer than
  * a page: than `maxLength` less the delimiters both pages around the boundary carry.
  */
@@ -323,26 +390,26 @@ export function breakProblems(
     ...discordThings(text),
     ...unbreakable.map((span) => ({ ...span, type: "generated" })),
   ];
-  /** For each room: whether each index lies strictly inside a thing that fits in it. */
-  const insideByRoom = new Map<number, Uint8Array>();
-  const insideFitting = (room: number) => {
-    const cached = insideByRoom.get(room);
-    if (cached) return cached;
+  const around = carriedAround(text, things, unbreakable, maxLength);
+  /** Whether each index lies strictly inside a thing that fits on a page. */
+  const inside = new Uint8Array(text.length + 1);
+  {
     const depth = new Int32Array(text.length + 2);
-    for (const thing of things) {
-      if (thing.end - thing.start > room) continue;
+    things.forEach((thing, index) => {
+      if (!fits(thing, index)) return;
       depth[thing.start + 1] = (depth[thing.start + 1] ?? 0) + 1;
       depth[thing.end] = (depth[thing.end] ?? 0) - 1;
-    }
-    const inside = new Uint8Array(text.length + 1);
+    });
     let open = 0;
     for (let index = 0; index <= text.length; index++) {
       open += depth[index] ?? 0;
       inside[index] = open > 0 ? 1 : 0;
     }
-    insideByRoom.set(room, inside);
-    return inside;
-  };
+  }
+  /** Whether a thing fits on a page with the formatting around it that cannot. */
+  function fits(thing: Unbreakable, index: number): boolean {
+    return thing.end - thing.start + (around[index] ?? 0) <= maxLength;
+  }
   /** Where the breakable whitespace before `index` starts. */
   const beforeSpacesIndex = (index: number) => {
     let at = index;
@@ -364,11 +431,10 @@ export function breakProblems(
     if (!before || !after) continue;
     const { end } = before;
     const next = after.start;
-    // Generous: the pager keeps room for delimiters it may have to close before it knows.
+    // A page holding the stretch around the break would carry its delimiters too.
     const carried =
       before.reopened.length + before.closed.length + after.reopened.length + after.closed.length;
     const room = maxLength - carried;
-    const inside = insideFitting(room);
     const allowed = (index: number) =>
       index <= 0 ||
       index >= text.length ||
@@ -383,8 +449,8 @@ export function breakProblems(
     if (NO_BREAK_SPACE.test(text[end - 1] ?? "") || NO_BREAK_SPACE.test(text[next] ?? "")) {
       reasons.push("it is next to a no-break space");
     }
-    for (const thing of things) {
-      if (thing.start < end && next < thing.end && thing.end - thing.start <= room) {
+    for (const [index, thing] of things.entries()) {
+      if (thing.start < end && next < thing.end && fits(thing, index)) {
         reasons.push(
           `it is inside ${thing.type} ${JSON.stringify(text.slice(thing.start, thing.end))}`,
         );
@@ -513,8 +579,8 @@ export function formattingOf(text: string): Formatting {
  * parses have it in text; and every page that shows Markdown syntax of the text (a delimiter,
  * a quote marker) as text. A page that cuts a link, URL, heading or subtext, or anything
  * inside a `>` quote, is left out, since the pager does not carry those: the rest of a URL is no longer one, and its `_` may pair up.
- * So is a page that starts inside a quote held by other formatting (`**a\n> b**`), which
- * cannot be opened again as it is.
+ * So is a page that starts inside or at a quote held by other formatting (`**a\n> b**`),
+ * which cannot be opened again in front of the quote's marker.
  */
 export function formattingProblems(text: string, pages: readonly Page[]): string[] {
   const problems: string[] = [];
@@ -527,7 +593,7 @@ export function formattingProblems(text: string, pages: readonly Page[]): string
         (node.start < page.start || node.end > page.end),
     );
     const startsInHeldQuote = whole.heldQuotes.some(
-      (quote) => quote.start < page.start && page.start < quote.end,
+      (quote) => quote.start <= page.start && page.start < quote.end,
     );
     if (cuts || startsInHeldQuote) continue;
     const shown = formattingOf(page.text).labels;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type Page, paginate } from "../../src/core/pager.js";
 import { parseDiscordMarkdown } from "../../src/core/parseDiscordMarkdown.js";
-import { expectValidPages } from "./pagerInvariants.js";
+import { breakProblems, expectValidPages, formattingProblems } from "./pagerInvariants.js";
 
 /** The page length of the reproductions in the issue. */
 const PAGE = 3000;
@@ -388,5 +388,45 @@ describe("the pager, on what a review of those fixes found", () => {
     const pages = paginate(text, { maxLength: 202 });
     expectValidPages(text, pages, 202);
     for (const page of pages) expect(page.text).not.toMatch(/^\s*>\s*$/);
+  });
+});
+
+describe("the pager, on what the property tests found on random seeds", () => {
+  it("keeps bold whole before italics that cannot fit beside the underline carried around them", () => {
+    const url = `<http://example.com/%C3%A9t%C3%A9/${"long-segment/".repeat(13)}long-segment>`;
+    const bold = "**well-known the the the the the\nภาษาไทย the naïve,**";
+    const text = `> \`const\`\n>>> __${bold} _@everyone \`\` init init const \`\` ${url} Zoë naïve! the and/or, walked the, “quoted”; I; extraordinarily,_ \`const\`__`;
+    const pages = paginate(text, { maxLength: 315 });
+    expectValidPages(text, pages, 315);
+    expect(breakProblems(text, pages, 315)).toEqual([]);
+    expect(pages.some((page) => page.text.includes(bold))).toBe(true);
+  });
+  it("ends a page before a > quote that italics hold, rather than inside the quote", () => {
+    const link = `[${"日本語の文章は空白を使わずに書かれます。".repeat(5)}](https://example.com/wiki/wiki/wiki?utm-source=discord&s=1)`;
+    const text = `_*<:party_parrot:100000000000000000> the* the_\n \nxxxxxxxxxxxxxxxxxxxx\n\n\n> ~~${link} the~~\n> ___ภาษาไทย_ \`const\`__`;
+    const pages = paginate(text, { maxLength: 201 });
+    expectValidPages(text, pages, 201);
+    expect(breakProblems(text, pages, 201)).toEqual([]);
+    expect(pages.some((page) => page.text.startsWith(`> ~~${link} the~~`))).toBe(true);
+  });
+  it("keeps a link that fits whole on a page, though a code block starts before the page's end", () => {
+    const link = `[${filler(170)}](https://example.com/wiki)`;
+    const text = `${filler(40)}\n${link}\n\`\`\`\nconst x = 1;\n\`\`\``;
+    const pages = paginate(text, { maxLength: link.length + 2 });
+    expectValidPages(text, pages, link.length + 2);
+    expect(pages.some((page) => page.text.includes(link))).toBe(true);
+  });
+  it("does not leave an opening delimiter alone at a page's end when a cut is needed", () => {
+    const text = `_*${"日本語の文章は空白を使わずに書かれます。".repeat(5)} <:party_parrot:100000000000000000>*_\n[ภาษาไทยภาษาไทย](https://example.com/x-y.html/wiki/wiki/wiki)  the 10:30 the extraordinarily… 3.14, naïve…\n>>> ${"👨‍👩‍👧‍👦".repeat(8)} _**日本語の文章は空白を使わずに書かれます。**_ the\n\n\`const\``;
+    const pages = paginate(text, { maxLength: 200 });
+    expectValidPages(text, pages, 200);
+    expect(formattingProblems(text, pages)).toEqual([]);
+  });
+  it("opens inline code again before a >>> in it, which is code and no quote", () => {
+    const rtl = (words: string) => `\u202a${words}\u202c`;
+    const text = `the \`\`\`the\n${rtl("مرحبا مرحبا مرحبا الْعَرَبِيَّة مرحبا עִבְרִית")}\n>>> ||${rtl(`${rtl("الْعَرَبِيَّة مرحبا مرحبا עִבְרִית مرحبا")} עִבְרִית ${"مرحبا ".repeat(5)}الْعَرَبِيَّة كِتَاب، ${"مرحبا ".repeat(6)}مرحبا`)} **\`\` const \`\` 👨‍👩‍👧‍👦**||`;
+    const pages = paginate(text, { maxLength: 200 });
+    expectValidPages(text, pages, 200);
+    expect(pages.map((page) => page.start)).toContain(text.indexOf(">>>"));
   });
 });

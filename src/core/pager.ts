@@ -1,7 +1,6 @@
 import { bidiSpans } from "./bidiSpans.js";
 import { createBreakFinder } from "./breakFinder.js";
 import type { CarriedSpan } from "./CarriedSpan.js";
-import { withCarriedAround } from "./carriedAround.js";
 import { createGraphemeBoundaries } from "./graphemeBoundaries.js";
 import { isBreakableSpace } from "./isBreakableSpace.js";
 import { LONE_DELIMITER_WEIGHT } from "./loneDelimiterWeight.js";
@@ -10,6 +9,7 @@ import { sceneBreakLines } from "./sceneBreaks.js";
 import { type Carried, createSpanCarry } from "./spanCarry.js";
 import type { GuardedSpan } from "./spanGuard.js";
 import { startsBlockMarker } from "./startsBlockMarker.js";
+import { withCarriedAround } from "./withCarriedAround.js";
 
 /**
  * One page of a text: the slice `source.slice(start, end)`, shown as
@@ -97,6 +97,7 @@ export function paginate(text: string, options: PagerOptions): Page[] {
   const carriedSpans = [...markdown.carried, ...bidi];
   const findBreak = createBreakFinder(text, maxLength, contentEnd, graphemes, {
     spans: withCarriedAround(
+      text,
       [
         ...markdown.whole,
         ...bidi,

@@ -37,7 +37,7 @@ function isQuote(span: CarriedSpan): boolean {
 export function createSpanCarry(spans: readonly CarriedSpan[]): SpanCarry {
   const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
   let added = 0;
-  /** The spans started by the last break asked for, less those ended before its page. */
+  /** The spans started by the furthest break asked for, less those ended before its page. */
   let active: CarriedSpan[] = [];
   let pageStart = 0;
 

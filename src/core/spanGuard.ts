@@ -28,8 +28,8 @@ export function createSpanGuard(
   const depth = new Int32Array(length + 2);
   const endsBefore = new Int32Array(length + 2);
   for (const span of spans) {
-    const length = span.end - span.start;
-    if (length + (span.carried ?? 0) > maxLength || length < 2) continue;
+    const spanLength = span.end - span.start;
+    if (spanLength + (span.carried ?? 0) > maxLength || spanLength < 2) continue;
     const weight = span.weight ?? 1;
     depth[span.start + 1] = (depth[span.start + 1] ?? 0) + weight;
     depth[span.end] = (depth[span.end] ?? 0) - weight;

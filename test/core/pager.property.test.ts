@@ -99,7 +99,8 @@ describe("paginate, on generated Discord text", () => {
   // and never inside what Discord renders as one thing (by its own parser: Markdown spans, links,
   // URLs, mentions, emoji, timestamps; and the generated bidi pairs) that fits on a page with the
   // delimiters carried around it; unless the stretch with no allowed break around it is longer
-  // than the page less both pages' carried delimiters, which a page holding it would carry too.
+  // than the page less both pages' carried delimiters (generous: about twice what a page holding
+  // the stretch would carry).
   it("breaks only where UAX #14 allows, outside what Discord shows as one thing, unless that is longer than a page", () => {
     fc.assert(
       fc.property(oneScene, roomyMaxLength, ({ text, unbreakable }, limit) => {

@@ -304,12 +304,16 @@ interface Carrier extends Unbreakable {
   readonly contentStart: number;
   readonly contentEnd: number;
   readonly delimiters: number;
+  /** A `>` quote: inside it only its marker is opened again, in the middle of a line. */
+  readonly lineQuote: boolean;
 }
 
 /**
  * For each thing, the delimiters a page holding it whole must open and close around it: those
- * of each span with delimiters it lies in that does not fit on a page itself (nothing inside
- * a `>` quote is carried but the quote), and of each directional embedding in `unbreakable`.
+ * of each span with delimiters it lies in that does not fit on a page itself, and of each
+ * directional embedding in `unbreakable`; inside a `>` quote only the quote's `> ` in the
+ * middle of a line, and the embeddings in the quote (what holds a quote is not opened in
+ * front of it, and nothing inside it is carried).
  */
 function carriedAround(
   text: string,
@@ -330,6 +334,7 @@ function carriedAround(
           contentStart: node.start + lengths.open,
           contentEnd: node.end - lengths.close,
           delimiters: lengths.open + lengths.close,
+          lineQuote: false,
         });
       } else if (!inLineQuote && marker) {
         carriers.push({
@@ -337,6 +342,7 @@ function carriedAround(
           contentStart: node.start + marker[0].length,
           contentEnd: node.end,
           delimiters: lineQuote ? 2 : 4,
+          lineQuote,
         });
       }
       visit(node.children, inLineQuote || lineQuote);
@@ -350,17 +356,27 @@ function carriedAround(
         contentStart: span.start + 1,
         contentEnd: span.end - 1,
         delimiters: 2,
+        lineQuote: false,
       });
     }
   }
   carriers.sort((a, b) => a.start - b.start || b.end - a.end);
-  const tooLong: Carrier[] = [];
-  const aroundOf = (inner: Unbreakable) =>
-    tooLong
-      .filter((span) => span.contentStart <= inner.start && inner.end <= span.contentEnd)
-      .reduce((total, span) => total + span.delimiters, 0);
+  const holding: Carrier[] = [];
+  const aroundOf = (inner: Unbreakable) => {
+    const holds = holding.filter(
+      (span) => span.contentStart <= inner.start && inner.end <= span.contentEnd,
+    );
+    const quote = holds.findLast((span) => span.lineQuote);
+    let total = quote && text[inner.start - 1] !== "\n" ? quote.delimiters : 0;
+    for (const span of holds) {
+      if (!span.lineQuote && (!quote || span.start > quote.start)) total += span.delimiters;
+    }
+    return total;
+  };
   for (const carrier of carriers) {
-    if (carrier.end - carrier.start + aroundOf(carrier) > maxLength) tooLong.push(carrier);
+    if (carrier.lineQuote || carrier.end - carrier.start + aroundOf(carrier) > maxLength) {
+      holding.push(carrier);
+    }
   }
   return things.map(aroundOf);
 }
@@ -431,7 +447,8 @@ export function breakProblems(
     if (!before || !after) continue;
     const { end } = before;
     const next = after.start;
-    // A page holding the stretch around the break would carry its delimiters too.
+    // Generous: both pages' carried delimiters, about twice what a page holding the stretch
+    // would carry.
     const carried =
       before.reopened.length + before.closed.length + after.reopened.length + after.closed.length;
     const room = maxLength - carried;
@@ -496,6 +513,11 @@ const NOT_CARRIED = new Set(["link", "url", "autolink", "heading", "subtext"]);
 const CODE_BLOCK = /^```(?:[a-z0-9_+\-.#]+?\n+)?\n*/i;
 const HEADING = /^ *(#{1,3})/;
 
+/** A quote inside other formatting, and that formatting's labels. */
+interface HeldQuote extends Unbreakable {
+  readonly holding: readonly string[];
+}
+
 interface Formatting {
   /** For each code unit in a text node (or code), its formatting, e.g. "em+strong"; else undefined. */
   readonly labels: (string | undefined)[];
@@ -508,7 +530,7 @@ interface Formatting {
    * formatting inside a `>` quote could not leave its line, and a `>>>` quote would run on to
    * the end of the page.
    */
-  readonly heldQuotes: Unbreakable[];
+  readonly heldQuotes: HeldQuote[];
 }
 
 /** The formatting of each visible code unit of `text`, as Discord's parser sees it. */
@@ -516,7 +538,7 @@ export function formattingOf(text: string): Formatting {
   const labels: (string | undefined)[] = new Array(text.length).fill(undefined);
   const markup: boolean[] = new Array(text.length).fill(false);
   const notCarried: Unbreakable[] = [];
-  const heldQuotes: Unbreakable[] = [];
+  const heldQuotes: HeldQuote[] = [];
   const mark = (from: number, to: number, chain: readonly string[]) => {
     const label = [...new Set(chain)].sort().join("+");
     for (let index = from; index < to; index++) {
@@ -536,7 +558,7 @@ export function formattingOf(text: string): Formatting {
         notCarried.push({ start: node.start, end: node.end });
       }
       if (node.type === "blockQuote" && ancestors.length > 0) {
-        heldQuotes.push({ start: node.start, end: node.end });
+        heldQuotes.push({ start: node.start, end: node.end, holding: ancestors });
       }
       const formats = FORMATTING.has(node.type);
       if (formats) {
@@ -572,15 +594,27 @@ export function formattingOf(text: string): Formatting {
   return { labels, markup, notCarried, heldQuotes };
 }
 
+/** A formatting label without the formatting in `removed` ("em+strong" less "em" is "strong"). */
+function withoutLabels(label: string | undefined, removed: readonly string[]): string | undefined {
+  if (label === undefined || removed.length === 0) return label;
+  return label
+    .split("+")
+    .filter((part) => !removed.includes(part))
+    .join("+");
+}
+
 /**
  * Every page on which a visible character of its slice is formatted otherwise than in the
  * whole text, both parsed by Discord's rules: its set of formatting (bold, italic, underline,
  * strike, spoiler, code, quote, link, heading and its level, subtext) compared wherever both
  * parses have it in text; and every page that shows Markdown syntax of the text (a delimiter,
  * a quote marker) as text. A page that cuts a link, URL, heading or subtext, or anything
- * inside a `>` quote, is left out, since the pager does not carry those: the rest of a URL is no longer one, and its `_` may pair up.
- * So is a page that starts inside or at a quote held by other formatting (`**a\n> b**`),
- * which cannot be opened again in front of the quote's marker.
+ * inside a `>` quote, is left out, since the pager does not carry those: the rest of a URL is
+ * no longer one, and its `_` may pair up.
+ * So is a page that starts inside a quote held by other formatting (`**a\n> b**`), which
+ * cannot be opened again as it is; a page that starts with such a quote is checked only
+ * up to the quote's end, without the formatting that holds it, which the pager does not open
+ * in front of the quote's marker.
  */
 export function formattingProblems(text: string, pages: readonly Page[]): string[] {
   const problems: string[] = [];
@@ -593,16 +627,20 @@ export function formattingProblems(text: string, pages: readonly Page[]): string
         (node.start < page.start || node.end > page.end),
     );
     const startsInHeldQuote = whole.heldQuotes.some(
-      (quote) => quote.start <= page.start && page.start < quote.end,
+      (quote) => quote.start < page.start && page.start < quote.end,
     );
     if (cuts || startsInHeldQuote) continue;
+    // A page may start with a quote that formatting holds; that formatting is not opened in front
+    // of it, so the quote is checked without it, and the rest of the page not at all.
+    const heldAtStart = whole.heldQuotes.find((quote) => quote.start === page.start);
     const shown = formattingOf(page.text).labels;
     const offset = page.start - page.reopened.length;
-    const last = page.reopened.length + page.end - page.start;
+    const last =
+      page.reopened.length + Math.min(page.end, heldAtStart?.end ?? page.end) - page.start;
     for (let index = page.reopened.length; index < last; index++) {
       const source = index + offset;
       const onPage = shown[index];
-      const inText = whole.labels[source];
+      const inText = withoutLabels(whole.labels[source], heldAtStart?.holding ?? []);
       if (onPage === undefined || onPage === inText) continue;
       if (inText === undefined && !whole.markup[source]) continue;
       const what =

@@ -429,4 +429,11 @@ describe("the pager, on what the property tests found on random seeds", () => {
     expectValidPages(text, pages, 200);
     expect(pages.map((page) => page.start)).toContain(text.indexOf(">>>"));
   });
+  it("keeps a link in a > quote whole, though bold that cannot fit holds the quote", () => {
+    const link = `[x](https://e.com/${"ab/".repeat(26)}c)`;
+    const text = `**w\n> ${link}\nmore text here**`;
+    const pages = paginate(text, { maxLength: 100 });
+    expectValidPages(text, pages, 100);
+    expect(pages.some((page) => page.text.includes(link))).toBe(true);
+  });
 });

@@ -11,38 +11,46 @@ interface TooLong {
  * The spans, each with the delimiters a page holding it whole would have to open and close
  * around it (`carried`): those of every carried span it lies in that cannot fit on a page
  * itself. Italics as long as a page inside a longer underline cannot stay whole, since the page
- * holding them opens and closes the underline too, so a break inside them is no cut.
+ * holding them opens and closes the underline too, so a break inside them is no cut. Inside a
+ * `>` quote only the quote's `> ` is opened again, and only in the middle of a line: nothing in
+ * it is carried, and what holds it is not opened in front of it (as `createSpanCarry` does).
  */
 export function withCarriedAround(
+  text: string,
   spans: readonly GuardedSpan[],
   carried: readonly CarriedSpan[],
   maxLength: number,
 ): GuardedSpan[] {
   const byStart = <T extends { start: number; end: number }>(list: readonly T[]) =>
     [...list].sort((a, b) => a.start - b.start || b.end - a.end);
-  /** The too long spans that may still hold what starts from here on. */
+  /** The too long spans and `>` quotes that may still hold what starts from here on. */
   let active: TooLong[] = [];
   const around = (inner: { readonly start: number; readonly end: number }) => {
     active = active.filter(({ span }) => span.contentEnd > inner.start);
-    let total = 0;
-    for (const { span, delimiters } of active) {
-      if (span.contentStart <= inner.start && inner.end <= span.contentEnd) total += delimiters;
+    const holds = active.filter(
+      ({ span }) => span.contentStart <= inner.start && inner.end <= span.contentEnd,
+    );
+    const quote = holds.findLast(({ span }) => span.perLine)?.span;
+    const midLine = quote !== undefined && text[inner.start - 1] !== "\n";
+    let total = midLine ? quote.open.length : 0;
+    for (const { span, delimiters } of holds) {
+      if (!span.perLine && (!quote || span.start > quote.start)) total += delimiters;
     }
     return total;
   };
-  const tooLong: TooLong[] = [];
+  const holding: TooLong[] = [];
   for (const span of byStart(carried)) {
-    if (span.end - span.start + around(span) > maxLength) {
+    if (span.perLine || span.end - span.start + around(span) > maxLength) {
       const entry = { span, delimiters: span.open.length + span.close.length };
-      tooLong.push(entry);
+      holding.push(entry);
       active.push(entry);
     }
   }
   active = [];
   let added = 0;
   return byStart(spans).map((span) => {
-    while ((tooLong[added]?.span.start ?? Number.POSITIVE_INFINITY) <= span.start) {
-      const entry = tooLong[added++];
+    while ((holding[added]?.span.start ?? Number.POSITIVE_INFINITY) <= span.start) {
+      const entry = holding[added++];
       if (entry) active.push(entry);
     }
     const length = around(span);

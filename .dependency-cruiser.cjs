@@ -4,7 +4,8 @@
  *
  *   wiring (app, index, shard, sandbox, …) → commands, scheduler, reactions → views, store → core
  *
- * The local Discord is a test and sandbox fake: it imports nothing from the bot.
+ * The local Discord (packages/local-discord) is a test and sandbox fake: it imports nothing from
+ * the bot, and only the sandbox, the tests and the benchmarks import it.
  */
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -63,18 +64,26 @@ module.exports = {
     },
     {
       name: "local-discord-apart",
-      comment: "The local Discord imports nothing from the bot.",
+      comment: "The local Discord (packages/local-discord) imports nothing from the bot.",
       severity: "error",
-      from: { path: "^src/localDiscord/" },
-      to: { path: "^src/(?!localDiscord/|types/)" },
+      from: { path: "^packages/local-discord/" },
+      to: { path: "^(src|test|bench)/" },
+    },
+    {
+      name: "local-discord-not-on-discord-js",
+      comment:
+        "The local Discord takes Discord's types and enums from discord-api-types, not from discord.js, the client it exists to test.",
+      severity: "error",
+      from: { path: "^packages/local-discord/src/" },
+      to: { path: "^node_modules/(discord\\.js|@discordjs)/" },
     },
     {
       name: "bot-not-on-local-discord",
       comment:
         "Only the wiring (sandbox, tests) may start the local Discord; the bot never needs it.",
       severity: "error",
-      from: { path: "^src/(core|store|views|commands|scheduler|reactions|cron)/" },
-      to: { path: "^src/localDiscord/" },
+      from: { path: "^src/(?!sandbox/)" },
+      to: { path: "^packages/local-discord/" },
     },
     {
       name: "no-circular",
@@ -88,6 +97,10 @@ module.exports = {
     doNotFollow: { path: "node_modules" },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: "tsconfig.json" },
-    enhancedResolveOptions: { extensions: [".ts", ".js"] },
+    enhancedResolveOptions: {
+      extensions: [".ts", ".js"],
+      exportsFields: ["exports"],
+      conditionNames: ["import", "node", "default"],
+    },
   },
 };

@@ -2,7 +2,7 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
+    include: ["test/**/*.test.ts", "packages/*/test/**/*.test.ts"],
     // The tests share no global state, and importing discord.js once per worker instead of once
     // per file saves about a third of the run on two cores.
     isolate: false,

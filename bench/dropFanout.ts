@@ -2,19 +2,16 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Book, bindBook } from "../src/core/Book.js";
-import { nextScheduledPart } from "../src/core/dueDrops.js";
+import type { RateLimitRule, RecordedRequest } from "local-discord";
 import {
   type CreatedChannel,
   type CreatedGuild,
-  LocalDiscord,
-} from "../src/localDiscord/LocalDiscord.js";
-import {
   DEFAULT_GLOBAL_LIMIT,
   DEFAULT_ROUTE_LIMITS,
-} from "../src/localDiscord/LocalDiscordOptions.js";
-import type { RateLimitRule } from "../src/localDiscord/RateLimiter.js";
-import type { RecordedRequest } from "../src/localDiscord/RequestLog.js";
+  LocalDiscord,
+} from "local-discord";
+import { type Book, bindBook } from "../src/core/Book.js";
+import { nextScheduledPart } from "../src/core/dueDrops.js";
 import { Store } from "../src/store/Store.js";
 import { loadStory } from "../src/story/loadStory.js";
 import type { Benchmark, BenchRow } from "./BenchRow.js";

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import type { CreatedMember } from "../src/localDiscord/LocalDiscord.js";
+import type { CreatedMember } from "local-discord";
 import { type LocalServer, startLocalServer } from "../src/sandbox/startLocalServer.js";
 import { type Benchmark, type BenchRow, ratioRow } from "./BenchRow.js";
 import { type BenchProcess, startProcess } from "./botProcess.js";

@@ -1,11 +1,10 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { APIMessage } from "discord-api-types/v10";
+import type { CreatedMember, InteractionOutcome } from "local-discord";
 import type { Logger } from "pino";
 import { type App, startApp } from "../app.js";
 import { type Config, loadConfig } from "../config.js";
-import type { InteractionOutcome } from "../localDiscord/InteractionOutcome.js";
-import type { CreatedMember } from "../localDiscord/LocalDiscord.js";
 import { parseCommandLine } from "./parseCommandLine.js";
 import { type RenderOptions, renderMessage } from "./renderMessage.js";
 import { type LocalServer, startLocalServer } from "./startLocalServer.js";

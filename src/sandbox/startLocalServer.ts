@@ -1,10 +1,10 @@
+import type { LocalDiscordOptions } from "local-discord";
 import {
   type CreatedChannel,
   type CreatedGuild,
   type CreatedMember,
   LocalDiscord,
-} from "../localDiscord/LocalDiscord.js";
-import type { LocalDiscordOptions } from "../localDiscord/LocalDiscordOptions.js";
+} from "local-discord";
 
 /** A local Discord with one server ready for the bot: a #reading channel, a reader and an author. */
 export interface LocalServer {

@@ -1,6 +1,6 @@
 import { type APIButtonComponentWithCustomId, ButtonStyle } from "discord.js";
+import type { StoredMessage } from "local-discord";
 import { afterEach, describe, expect, it } from "vitest";
-import type { StoredMessage } from "../../src/localDiscord/LocalDiscord.js";
 import { eventually } from "../helpers/eventually.js";
 import { buttonOn, embedOf, type Harness, messageOf, startHarness } from "./harness.js";
 

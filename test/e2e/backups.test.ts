@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { copyFileSync, readdirSync } from "node:fs";
 import { basename, join } from "node:path";
+import { LocalDiscord } from "local-discord";
 import { afterEach, describe, expect, it, onTestFinished, vi } from "vitest";
-import { LocalDiscord } from "../../src/localDiscord/LocalDiscord.js";
 import { Store } from "../../src/store/Store.js";
 import { eventually } from "../helpers/eventually.js";
 import { guildRows } from "../helpers/guildRows.js";

@@ -1,5 +1,5 @@
+import type { RecordedRequest } from "local-discord";
 import { afterEach, describe, expect, it } from "vitest";
-import type { RecordedRequest } from "../../src/localDiscord/RequestLog.js";
 import { oneReactionStory } from "../helpers/oneReactionStory.js";
 import { type Harness, messageOf, startHarness } from "./harness.js";
 

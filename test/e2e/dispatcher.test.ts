@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { type Client, Routes } from "discord.js";
+import { LocalDiscord } from "local-discord";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ButtonHandler, ChatCommand } from "../../src/commands/types.js";
 import { UserError } from "../../src/core/UserError.js";
-import { LocalDiscord } from "../../src/localDiscord/LocalDiscord.js";
 import { dispatcherClient, type LoggedLine } from "../helpers/dispatcherClient.js";
 import { eventually } from "../helpers/eventually.js";
 import { messageOf } from "./harness.js";

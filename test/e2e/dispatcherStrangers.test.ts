@@ -1,7 +1,7 @@
 import { type Client, Routes } from "discord.js";
+import { type CreatedGuild, LocalDiscord } from "local-discord";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ButtonHandler, ChatCommand } from "../../src/commands/types.js";
-import { type CreatedGuild, LocalDiscord } from "../../src/localDiscord/LocalDiscord.js";
 import { dispatcherClient, type LoggedLine } from "../helpers/dispatcherClient.js";
 import { eventually } from "../helpers/eventually.js";
 import { messageOf } from "./harness.js";

@@ -1,6 +1,5 @@
+import type { Fault, RecordedRequest } from "local-discord";
 import { afterEach, describe, expect, it } from "vitest";
-import type { Fault } from "../../src/localDiscord/FaultPlan.js";
-import type { RecordedRequest } from "../../src/localDiscord/RequestLog.js";
 import { oneReactionStory } from "../helpers/oneReactionStory.js";
 import { embedOf, type Harness, messageOf, startHarness } from "./harness.js";
 

@@ -1,5 +1,5 @@
+import type { StoredMessage } from "local-discord";
 import { afterEach, describe, expect, it } from "vitest";
-import type { StoredMessage } from "../../src/localDiscord/LocalDiscord.js";
 import { eventually } from "../helpers/eventually.js";
 import { oneReactionStory } from "../helpers/oneReactionStory.js";
 import { buttonOn, type Harness, messageOf, restartAndCatchUp, startHarness } from "./harness.js";

@@ -1,6 +1,6 @@
 import { Routes } from "discord.js";
+import type { RecordedRequest } from "local-discord";
 import { afterEach, describe, expect, it } from "vitest";
-import type { RecordedRequest } from "../../src/localDiscord/RequestLog.js";
 import { eventually } from "../helpers/eventually.js";
 import { oneReactionStory } from "../helpers/oneReactionStory.js";
 import { type Harness, messageOf, restartAndCatchUp, startHarness } from "./harness.js";

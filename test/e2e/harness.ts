@@ -1,17 +1,17 @@
 import { join } from "node:path";
 import type { APIEmbed } from "discord.js";
-import { type App, startApp } from "../../src/app.js";
-import { type Config, loadConfig } from "../../src/config.js";
-import type { InteractionOutcome } from "../../src/localDiscord/InteractionOutcome.js";
 import type {
   CreatedChannel,
   CreatedGuild,
   CreatedMember,
+  InteractionOutcome,
   LocalDiscord,
+  LocalDiscordOptions,
+  RecordedRequest,
   StoredMessage,
-} from "../../src/localDiscord/LocalDiscord.js";
-import type { LocalDiscordOptions } from "../../src/localDiscord/LocalDiscordOptions.js";
-import type { RecordedRequest } from "../../src/localDiscord/RequestLog.js";
+} from "local-discord";
+import { type App, startApp } from "../../src/app.js";
+import { type Config, loadConfig } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
 import { startLocalServer } from "../../src/sandbox/startLocalServer.js";
 import { eventually } from "../helpers/eventually.js";

@@ -1,6 +1,6 @@
+import type { InteractionOutcome } from "local-discord";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { bindBook } from "../../src/core/Book.js";
-import type { InteractionOutcome } from "../../src/localDiscord/InteractionOutcome.js";
 import { loadStory } from "../../src/story/loadStory.js";
 import { limitProblems } from "../helpers/discordLimits.js";
 import { buttonOn, embedOf, type Harness, labelsOn, messageOf, startHarness } from "./harness.js";

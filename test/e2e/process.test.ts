@@ -2,9 +2,9 @@ import { fork } from "node:child_process";
 import { once } from "node:events";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { LocalDiscord } from "local-discord";
 import { afterEach, beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import { chatCommands } from "../../src/commands/registry.js";
-import { LocalDiscord } from "../../src/localDiscord/LocalDiscord.js";
 import { spawnBot } from "../helpers/botProcess.js";
 import { tempDir } from "../helpers/tempDir.js";
 

@@ -1,7 +1,7 @@
 import { once } from "node:events";
 import { Events } from "discord.js";
+import type { InteractionOutcome } from "local-discord";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { InteractionOutcome } from "../../src/localDiscord/InteractionOutcome.js";
 import { loadStory } from "../../src/story/loadStory.js";
 import { expectVerbatimPages } from "../helpers/verbatim.js";
 import { buttonOn, embedOf, type Harness, labelsOn, messageOf, startHarness } from "./harness.js";

@@ -1,10 +1,10 @@
 import { type ChildProcess, execFileSync } from "node:child_process";
 import { once } from "node:events";
 import { join } from "node:path";
+import { LocalDiscord } from "local-discord";
 import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { chatCommands } from "../../src/commands/registry.js";
-import { LocalDiscord } from "../../src/localDiscord/LocalDiscord.js";
 import { Store } from "../../src/store/Store.js";
 import { loadStory } from "../../src/story/loadStory.js";
 import { spawnBot } from "../helpers/botProcess.js";

@@ -1,8 +1,8 @@
 import { once } from "node:events";
 import { Client, Events, GatewayIntentBits, Routes } from "discord.js";
+import type { LocalDiscord } from "local-discord";
 import { pino } from "pino";
 import { createDispatcher, type DispatcherOptions } from "../../src/commands/dispatcher.js";
-import type { LocalDiscord } from "../../src/localDiscord/LocalDiscord.js";
 import { testServices } from "./services.js";
 import { storyFixture } from "./storyFixture.js";
 

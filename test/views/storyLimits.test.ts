@@ -1,11 +1,10 @@
 import type { APIEmbed } from "discord.js";
+import { DiscordApiError, parseMessagePayload } from "local-discord";
 import { describe, expect, it } from "vitest";
 import { type Book, bindBook } from "../../src/core/Book.js";
 import { embedLength } from "../../src/core/discordLimits.js";
 import { parseStory } from "../../src/core/parseStory.js";
 import type { Story, StoryFile, StoryProblem } from "../../src/core/story.js";
-import { DiscordApiError } from "../../src/localDiscord/DiscordApiError.js";
-import { parseMessagePayload } from "../../src/localDiscord/parseMessagePayload.js";
 import { dropMessages } from "../../src/views/dropMessages.js";
 import { pageMessage } from "../../src/views/pageMessage.js";
 import { resumeCard } from "../../src/views/resumeCard.js";

@@ -1,5 +1,5 @@
-import { ApplicationCommandOptionType, ApplicationCommandType } from "discord-api-types/v10";
 import type { APIApplicationCommand, APIApplicationCommandOption } from "discord-api-types/v10";
+import { ApplicationCommandOptionType, ApplicationCommandType } from "discord-api-types/v10";
 import type { ChangeFeed } from "./ChangeFeed.js";
 import { DiscordApiError } from "./DiscordApiError.js";
 import { FormErrors } from "./FormErrors.js";

@@ -1,9 +1,3 @@
-import {
-  ChannelType,
-  Locale,
-  OverwriteType,
-  PermissionFlagsBits,
-} from "discord-api-types/v10";
 import type {
   APIChannel,
   APIDMChannel,
@@ -19,6 +13,7 @@ import type {
   APIUser,
   GatewayGuildCreateDispatchData,
 } from "discord-api-types/v10";
+import { ChannelType, Locale, OverwriteType, PermissionFlagsBits } from "discord-api-types/v10";
 import { DiscordApiError } from "./DiscordApiError.js";
 import { NO_FLAGS } from "./noFlags.js";
 import type {

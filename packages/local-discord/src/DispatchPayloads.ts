@@ -1,7 +1,7 @@
-import type { GatewayDispatchEvents } from "discord-api-types/v10";
 import type {
   GatewayChannelCreateDispatchData,
   GatewayChannelDeleteDispatchData,
+  GatewayDispatchEvents,
   GatewayGuildCreateDispatchData,
   GatewayGuildDeleteDispatchData,
   GatewayGuildMemberAddDispatchData,

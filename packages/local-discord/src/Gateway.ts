@@ -1,12 +1,12 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
+import type { GatewayReadyDispatchData } from "discord-api-types/v10";
 import {
   GatewayCloseCodes,
   GatewayDispatchEvents,
   GatewayIntentBits,
   GatewayOpcodes,
 } from "discord-api-types/v10";
-import type { GatewayReadyDispatchData } from "discord-api-types/v10";
 import { type WebSocket, WebSocketServer } from "ws";
 import type { ChangeFeed } from "./ChangeFeed.js";
 import type { DiscordState } from "./DiscordState.js";

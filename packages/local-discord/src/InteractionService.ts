@@ -1,13 +1,13 @@
+import type {
+  APIApplicationCommandOptionChoice,
+  APIInteraction,
+  APIModalInteractionResponseCallbackData,
+} from "discord-api-types/v10";
 import {
   GatewayDispatchEvents,
   InteractionResponseType,
   InteractionType,
   MessageFlags,
-} from "discord-api-types/v10";
-import type {
-  APIApplicationCommandOptionChoice,
-  APIInteraction,
-  APIModalInteractionResponseCallbackData,
 } from "discord-api-types/v10";
 import type { ChangeFeed } from "./ChangeFeed.js";
 import { DiscordApiError } from "./DiscordApiError.js";

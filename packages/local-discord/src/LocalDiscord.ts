@@ -59,14 +59,6 @@
  */
 import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
-import {
-  ButtonStyle,
-  ComponentType,
-  GatewayDispatchEvents,
-  InteractionResponseType,
-  InteractionType,
-  PermissionFlagsBits,
-} from "discord-api-types/v10";
 import type {
   APIApplicationCommand,
   APIApplicationCommandOptionChoice,
@@ -74,6 +66,14 @@ import type {
   APIMessage,
   APIModalSubmitTextInputComponent,
   APIUser,
+} from "discord-api-types/v10";
+import {
+  ButtonStyle,
+  ComponentType,
+  GatewayDispatchEvents,
+  InteractionResponseType,
+  InteractionType,
+  PermissionFlagsBits,
 } from "discord-api-types/v10";
 import { BotMembership } from "./BotMembership.js";
 import { buildCommandOptions, type CommandInvocation } from "./buildCommandOptions.js";

@@ -1,3 +1,10 @@
+import type {
+  APIAttachment,
+  APIMessage,
+  APIMessageInteractionMetadata,
+  APIUserWithMember,
+  GatewayMessageCreateDispatchData,
+} from "discord-api-types/v10";
 import {
   ApplicationIntegrationType,
   ChannelType,
@@ -6,13 +13,6 @@ import {
   MessageFlags,
   MessageType,
   ReactionType,
-} from "discord-api-types/v10";
-import type {
-  APIAttachment,
-  APIMessage,
-  APIMessageInteractionMetadata,
-  APIUserWithMember,
-  GatewayMessageCreateDispatchData,
 } from "discord-api-types/v10";
 import type { ChangeFeed } from "./ChangeFeed.js";
 import { DiscordApiError } from "./DiscordApiError.js";

@@ -1,4 +1,3 @@
-import { ApplicationCommandOptionType, ChannelType } from "discord-api-types/v10";
 import type {
   APIApplicationCommand,
   APIApplicationCommandBasicOption,
@@ -8,6 +7,7 @@ import type {
   APIInteractionDataResolved,
   APIInteractionDataResolvedChannel,
 } from "discord-api-types/v10";
+import { ApplicationCommandOptionType, ChannelType } from "discord-api-types/v10";
 import type { CommandRegistry } from "./CommandRegistry.js";
 import type { DiscordState } from "./DiscordState.js";
 

@@ -1,11 +1,3 @@
-import {
-  ApplicationCommandType,
-  ApplicationIntegrationType,
-  ComponentType,
-  InteractionContextType,
-  InteractionType,
-  Locale,
-} from "discord-api-types/v10";
 import type {
   APIApplicationCommandAutocompleteInteraction,
   APIBaseInteraction,
@@ -14,6 +6,14 @@ import type {
   APIMessageComponentInteractionData,
   APIModalSubmitInteraction,
   APIModalSubmitTextInputComponent,
+} from "discord-api-types/v10";
+import {
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  ComponentType,
+  InteractionContextType,
+  InteractionType,
+  Locale,
 } from "discord-api-types/v10";
 import type { BuiltCommandOptions } from "./buildCommandOptions.js";
 import type { DiscordState } from "./DiscordState.js";

@@ -1,5 +1,5 @@
-import { MessageFlags } from "discord-api-types/v10";
 import type { APIEmbed, APIMessageTopLevelComponent } from "discord-api-types/v10";
+import { MessageFlags } from "discord-api-types/v10";
 import { DiscordApiError } from "./DiscordApiError.js";
 import { FormErrors } from "./FormErrors.js";
 import { arrayField, isRecord, numberField, stringField } from "./isRecord.js";

@@ -1,5 +1,5 @@
-import { ButtonStyle, ComponentType } from "discord-api-types/v10";
 import type { APIMessageTopLevelComponent } from "discord-api-types/v10";
+import { ButtonStyle, ComponentType } from "discord-api-types/v10";
 import type { FormErrors } from "./FormErrors.js";
 import { arrayField, isRecord, numberField, stringField } from "./isRecord.js";
 

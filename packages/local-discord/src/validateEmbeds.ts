@@ -1,5 +1,5 @@
-import { EmbedType } from "discord-api-types/v10";
 import type { APIEmbed } from "discord-api-types/v10";
+import { EmbedType } from "discord-api-types/v10";
 import { codePoints, type FormErrors } from "./FormErrors.js";
 import { arrayField, isRecord, stringField } from "./isRecord.js";
 

@@ -1,6 +1,7 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import ts from "typescript";
 
 const root = new URL("..", import.meta.url).pathname;
 
@@ -16,15 +17,17 @@ export interface BenchProcess {
 }
 
 /**
- * Runs a TypeScript file of this repository (e.g. `src/index.ts`, or a baseline bot under
- * bench/) in its own Node process with tsx, with only PATH and `env` in its environment.
+ * Runs a file of this repository in its own Node process, with only PATH and `env` in its
+ * environment: a TypeScript one (e.g. `src/index.ts`, or a baseline bot under bench/) with tsx,
+ * a compiled one (`dist/index.js`, see `compiled`) on plain Node.
  */
 export function startProcess(
   script: string,
   env: Readonly<Record<string, string>>,
   nodeArgs: readonly string[] = [],
 ): BenchProcess {
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", join(root, script)], {
+  const loader = script.endsWith(".ts") ? ["--import", "tsx"] : [];
+  const child = spawn(process.execPath, [...nodeArgs, ...loader, join(root, script)], {
     cwd: root,
     env: { PATH: process.env.PATH ?? "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -69,4 +72,25 @@ export function startProcess(
       clearTimeout(timer);
     },
   };
+}
+
+/**
+ * Compiles `script` for plain Node, as `npm start` runs the bot: the bot with its build
+ * (`npm run build`, into dist/), a TypeScript file under bench/ transpiled on its own into
+ * node_modules/.cache (where it still finds the packages). Returns the compiled file's path
+ * from the repository's root.
+ */
+export function compiled(script: string): string {
+  if (script.startsWith("src/")) {
+    execFileSync("npm", ["run", "build", "--silent"], { cwd: root, stdio: "pipe" });
+    return script.replace(/^src\//, "dist/").replace(/\.ts$/, ".js");
+  }
+  const output = join("node_modules", ".cache", "discord-serial-bench", basename(script, ".ts"));
+  const source = readFileSync(join(root, script), "utf8");
+  const { outputText } = ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2023 },
+  });
+  mkdirSync(join(root, dirname(output)), { recursive: true });
+  writeFileSync(join(root, `${output}.mjs`), outputText);
+  return `${output}.mjs`;
 }

@@ -54,12 +54,18 @@ await runMain(async () => {
   const gateway = await fetchGatewayBot(token, config.discordApiUrl);
   const totalShards = config.shardCount === "auto" ? gateway.shards : config.shardCount;
   const delay = Math.ceil(IDENTIFY_WINDOW_MS / gateway.session_start_limit.max_concurrency);
-  const manager = new ShardingManager(fileURLToPath(new URL("index.ts", import.meta.url)), {
-    token,
-    totalShards,
-    execArgv: ["--import", "tsx"],
-    respawn: false,
-  });
+  // Compiled (`npm run start:sharded`, dist/) each shard runs index.js on plain Node; from the
+  // TypeScript source (tests, `tsx src/shard.ts`) index.ts through tsx.
+  const compiled = import.meta.url.endsWith(".js");
+  const manager = new ShardingManager(
+    fileURLToPath(new URL(compiled ? "index.js" : "index.ts", import.meta.url)),
+    {
+      token,
+      totalShards,
+      execArgv: compiled ? ["--enable-source-maps"] : ["--import", "tsx"],
+      respawn: false,
+    },
+  );
   let stopping = false;
   const respawns = new Set<NodeJS.Timeout>();
   manager.on("shardCreate", (shard) => {

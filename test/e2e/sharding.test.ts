@@ -2,12 +2,12 @@ import { type ChildProcess, execFileSync } from "node:child_process";
 import { once } from "node:events";
 import { join } from "node:path";
 import { LocalDiscord } from "local-discord";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { chatCommands } from "../../src/commands/registry.js";
 import { Store } from "../../src/store/Store.js";
 import { loadStory } from "../../src/story/loadStory.js";
-import { spawnBot } from "../helpers/botProcess.js";
+import { buildBot, spawnBot } from "../helpers/botProcess.js";
 import { eventually } from "../helpers/eventually.js";
 import { tempDir } from "../helpers/tempDir.js";
 import { expectVerbatimPages } from "../helpers/verbatim.js";
@@ -56,6 +56,10 @@ function collectLogs(child: ChildProcess): LogLine[] {
 }
 
 describe("npm run start:sharded", () => {
+  // It runs the compiled bot, as `npm run start:sharded` does: the manager and each shard on
+  // plain node.
+  beforeAll(buildBot, 120_000);
+
   it("runs two shards that each drop only in their own servers, and stops on SIGTERM", async () => {
     const discord = await LocalDiscord.start({ interactionTimeoutMs: 3000 });
     servers.push(discord);
@@ -70,13 +74,17 @@ describe("npm run start:sharded", () => {
       store.settings.update(guild.id, { channelId: guild.readingId }, new Date());
     store.close();
 
-    const { child: manager } = spawnBot("shard.ts", {
-      DISCORD_TOKEN: discord.token,
-      DISCORD_API_URL: discord.apiUrl,
-      DATABASE_PATH: database,
-      TOTAL_SHARDS: "2",
-      DROP_SCHEDULE: "* * * * * *",
-    });
+    const { child: manager } = spawnBot(
+      "shard.ts",
+      {
+        DISCORD_TOKEN: discord.token,
+        DISCORD_API_URL: discord.apiUrl,
+        DATABASE_PATH: database,
+        TOTAL_SHARDS: "2",
+        DROP_SCHEDULE: "* * * * * *",
+      },
+      { compiled: true },
+    );
     const logs = collectLogs(manager);
     let stderr = "";
     manager.stderr?.on("data", (chunk: Buffer) => {
@@ -128,7 +136,7 @@ describe("npm run start:sharded", () => {
     ).toEqual([...chatCommands.keys()].sort());
 
     // A shard that dies is started again, after a pause (not in a tight loop).
-    const [shardPid] = execFileSync("pgrep", ["-P", String(manager.pid), "-f", "src/index.ts"], {
+    const [shardPid] = execFileSync("pgrep", ["-P", String(manager.pid), "-f", "dist/index.js"], {
       encoding: "utf8",
     })
       .split("\n")

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { join } from "node:path";
 import { onTestFinished } from "vitest";
 import { eventually } from "./eventually.js";
@@ -13,14 +13,19 @@ export interface BotProcess {
 }
 
 /**
- * Runs `src/<script>` as `npm start` would (node with tsx), with only PATH and `env` in its
- * environment, collecting its output. It is killed when the test ends, whatever happened.
+ * Runs `src/<script>` on node with tsx, or, `compiled`, its build in `dist/` on plain node as
+ * `npm start` does (see `buildBot`), with only PATH and `env` in its environment, collecting
+ * its output. It is killed when the test ends, whatever happened.
  */
 export function spawnBot(
   script: "index.ts" | "shard.ts" | "deployCommands.ts",
   env: Readonly<Record<string, string>>,
+  options: { readonly compiled?: boolean } = {},
 ): BotProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", join(root, "src", script)], {
+  const args = options.compiled
+    ? ["--enable-source-maps", join(root, "dist", script.replace(/\.ts$/, ".js"))]
+    : ["--import", "tsx", join(root, "src", script)];
+  const child = spawn(process.execPath, args, {
     cwd: root,
     env: { PATH: process.env.PATH ?? "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -46,4 +51,9 @@ export function spawnBot(
         },
       ),
   };
+}
+
+/** Builds the bot into `dist/` as `npm start` does first (`npm run build`). */
+export function buildBot(): void {
+  execFileSync("npm", ["run", "build", "--silent"], { cwd: root, stdio: "pipe" });
 }

@@ -40,7 +40,7 @@
  *
  * discord.messages(channel.id)   // everything posted there, ephemeral replies included (flags 64)
  * discord.message(id); discord.files(messageId); discord.commands(guildId?); discord.followUps(interactionId)
- * discord.requests / unhandledRequests / rateLimitViolations / dispatches / sessions
+ * discord.requests / unhandledRequests / rateLimitViolations / specViolations / dispatches / sessions
  * await discord.waitFor(() => discord.messages(channel.id).length >= 3, { description: "3 messages" });
  * discord.requestReconnect();  discord.disconnectAll();  await discord.close();
  * ```
@@ -51,7 +51,8 @@
  * (10062), rate limits with real headers (429 recorded in `rateLimitViolations`), intents and
  * shards on the gateway, ephemeral messages that are never dispatched nor reactable, guilds the
  * bot is not in (50001), users who do not accept its DMs (50007). Every request to a route it
- * does not know gets 404 and lands in `unhandledRequests`. Discord's own faults (5xx, unexpected
+ * does not know gets 404 and lands in `unhandledRequests`; every body Discord's OpenAPI spec
+ * rejects gets 400 and lands in `specViolations` (and `LocalDiscord.onSpecViolation`). Discord's own faults (5xx, unexpected
  * 429s, requests that never get an answer) happen only when a test injects them (`injectFault`).
  *
  * Waits are event-driven and bounded (`waitTimeoutMs`): they fail with a message saying what
@@ -106,6 +107,8 @@ import type { InteractionRecord, StoredFile } from "./records.js";
 import { parseEmoji } from "./rest/parseEmoji.js";
 import { RestServer } from "./rest/RestServer.js";
 import { SnowflakeGenerator } from "./SnowflakeGenerator.js";
+import { DiscordSpec } from "./spec/DiscordSpec.js";
+import type { SpecViolation } from "./spec/SpecViolation.js";
 
 /** A message as the API serves it (reactions included). Ephemeral ones have flags & 64. */
 export type StoredMessage = APIMessage;
@@ -197,6 +200,17 @@ export class LocalDiscord {
   readonly #faults = new FaultPlan();
   readonly #dispatches: DispatchRecord[] = [];
   #origin = "";
+  static readonly #specListeners = new Set<(violation: SpecViolation) => void>();
+
+  /**
+   * Calls `listener` with every request any local Discord in this process answers 400 because
+   * Discord's OpenAPI spec rejects its body (a test setup fails the test that sent it); returns
+   * the function that stops it.
+   */
+  static onSpecViolation(listener: (violation: SpecViolation) => void): () => void {
+    LocalDiscord.#specListeners.add(listener);
+    return () => LocalDiscord.#specListeners.delete(listener);
+  }
 
   private constructor(options: LocalDiscordOptions) {
     const snowflakes = new SnowflakeGenerator();
@@ -249,6 +263,10 @@ export class LocalDiscord {
       log: this.#log,
       changes: this.#changes,
       faults: this.#faults,
+      spec: DiscordSpec.load(),
+      onSpecViolation: (violation) => {
+        for (const listener of LocalDiscord.#specListeners) listener(violation);
+      },
     });
     this.#server = createServer((request, response) => {
       void rest.handle(request, response);
@@ -770,6 +788,11 @@ export class LocalDiscord {
 
   get rateLimitViolations(): readonly RateLimitViolation[] {
     return this.#log.violations;
+  }
+
+  /** The requests Discord's OpenAPI spec rejects, answered 400 Invalid Form Body. */
+  get specViolations(): readonly SpecViolation[] {
+    return this.#log.specViolations;
   }
 
   /**

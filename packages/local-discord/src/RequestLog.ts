@@ -1,6 +1,7 @@
 import type { Fault } from "./FaultPlan.js";
 import type { RateLimitViolation } from "./RateLimiter.js";
 import type { RouteId } from "./rest/createRoutes.js";
+import type { SpecViolation } from "./spec/SpecViolation.js";
 
 /** A request the local API received, and its answer. */
 export interface RecordedRequest {
@@ -41,4 +42,6 @@ export class RequestLog {
   readonly requests: RecordedRequest[] = [];
   readonly unhandled: UnhandledRequest[] = [];
   readonly violations: RateLimitViolation[] = [];
+  /** Requests Discord's spec rejects (answered 400 Invalid Form Body). */
+  readonly specViolations: SpecViolation[] = [];
 }

@@ -20,3 +20,4 @@ export {
 export { parseMessagePayload } from "./parseMessagePayload.js";
 export type { RateLimitRule } from "./RateLimiter.js";
 export type { RecordedRequest } from "./RequestLog.js";
+export type { SpecViolation } from "./spec/SpecViolation.js";

@@ -13,6 +13,7 @@ import {
   type CreatedMember,
   LocalDiscord,
 } from "../src/LocalDiscord.js";
+import { takeSpecViolations } from "./failOnSpecViolations.js";
 import { fetchTextChannel } from "./fetchTextChannel.js";
 import { startTestBot, TEST_COMMANDS, type TestBot } from "./startTestBot.js";
 
@@ -86,7 +87,7 @@ describe("LocalDiscord: messages, reactions, threads", () => {
       type: 1,
       components: [
         { type: 2, style: 1, custom_id: "same", label: "A" },
-        { type: 2, style: 1, custom_id: "same", label: "B".repeat(81) },
+        { type: 2, style: 1, custom_id: "same", label: "B" },
       ],
     };
     await expect(
@@ -101,7 +102,6 @@ describe("LocalDiscord: messages, reactions, threads", () => {
               components: {
                 1: {
                   custom_id: { _errors: [{ code: "COMPONENT_CUSTOM_ID_DUPLICATED" }] },
-                  label: { _errors: [{ code: "BASE_TYPE_MAX_LENGTH" }] },
                 },
               },
             },
@@ -109,9 +109,31 @@ describe("LocalDiscord: messages, reactions, threads", () => {
         },
       },
     });
+    const longLabel = {
+      type: 1,
+      components: [{ type: 2, style: 1, custom_id: "long", label: "B".repeat(81) }],
+    };
+    await expect(
+      bot.client.rest.post(`/channels/${channel.id}/messages`, {
+        body: { components: [longLabel] },
+      }),
+    ).rejects.toMatchObject({
+      rawError: {
+        errors: {
+          components: {
+            0: { components: { 0: { label: { _errors: [{ code: "BASE_TYPE_MAX_LENGTH" }] } } } },
+          },
+        },
+      },
+    });
     await expect(
       bot.client.rest.post(`/channels/${channel.id}/messages`, { body: { content: "" } }),
     ).rejects.toMatchObject({ code: 50006 });
+    // Discord's spec itself rejects the fields and the label; the local rules the rest.
+    expect(takeSpecViolations().flatMap((violation) => violation.problems)).toEqual([
+      "/embeds/0/fields must NOT have more than 25 items",
+      "/components/0/components/0/label must NOT have more than 80 characters",
+    ]);
   });
 
   it("reports a missing permission with 50013", async () => {

@@ -2,9 +2,12 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ChangeFeed } from "../ChangeFeed.js";
 import { DiscordApiError } from "../DiscordApiError.js";
 import type { Fault, FaultPlan } from "../FaultPlan.js";
+import { FormErrors } from "../FormErrors.js";
 import { parseRequestBody, type RequestBody } from "../parseRequestBody.js";
 import type { RateLimiter } from "../RateLimiter.js";
 import type { RequestLog } from "../RequestLog.js";
+import type { DiscordSpec } from "../spec/DiscordSpec.js";
+import type { SpecViolation } from "../spec/SpecViolation.js";
 import { createRoutes, type RouteId, usesInteractionToken } from "./createRoutes.js";
 import type { RestReply, RouteHandler, RouteParams } from "./RouteHandler.js";
 import { RouteMatcher } from "./RouteMatcher.js";
@@ -22,6 +25,10 @@ export interface RestServerOptions {
   readonly changes: ChangeFeed;
   /** Faults tests injected: they answer matching requests before auth, rate limits and routes. */
   readonly faults: FaultPlan;
+  /** Discord's spec, which every request's body is checked against before its route runs. */
+  readonly spec: DiscordSpec;
+  /** Told of each request the spec rejects, after it is recorded in the log. */
+  readonly onSpecViolation: (violation: SpecViolation) => void;
 }
 
 /**
@@ -95,6 +102,7 @@ export class RestServer {
           });
           reply = rateLimited(limits.retryAfterMs, limits.global);
         } else {
+          this.#checkSpec(method, segments, decodedPath, body);
           reply = await this.#routes[match.id]({
             method,
             path: decodedPath,
@@ -120,6 +128,26 @@ export class RestServer {
     });
     if (fault === undefined || !("hang" in fault)) send(response, reply, headers);
     this.#options.changes.notify();
+  }
+
+  /**
+   * Records and throws (as Discord's 400 Invalid Form Body, with each problem under its field)
+   * what Discord's spec rejects in a request's body.
+   */
+  #checkSpec(method: string, segments: readonly string[], path: string, body: RequestBody): void {
+    const { operation, problems } = this.#options.spec.check(method, segments, body.json);
+    if (problems.length === 0) return;
+    const violation: SpecViolation = {
+      method,
+      path,
+      operation: operation ?? "",
+      problems: problems.map((problem) => `/${problem.path.join("/")} ${problem.message}`),
+    };
+    this.#options.log.specViolations.push(violation);
+    this.#options.onSpecViolation(violation);
+    const errors = new FormErrors();
+    for (const problem of problems) errors.add(problem.path, problem.code, problem.message);
+    errors.throwIfAny();
   }
 
   #serveAttachment(pathname: string, response: ServerResponse): boolean {

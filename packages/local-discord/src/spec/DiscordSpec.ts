@@ -52,13 +52,19 @@ interface Operation {
 export class DiscordSpec {
   static #loaded: DiscordSpec | undefined;
   readonly #ajv: Ajv2020;
-  readonly #operations: readonly Operation[];
+  /** The operations by method and number of path segments ("POST 3"), the only ones to try. */
+  readonly #operations: ReadonlyMap<string, readonly Operation[]>;
   readonly #validators = new Map<string, ValidateFunction>();
 
   private constructor(document: Record<string, unknown>) {
     this.#ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
     this.#ajv.addSchema({ $id: SCHEMA_ID, components: document.components });
-    this.#operations = operationsOf(document.paths);
+    const byShape = new Map<string, Operation[]>();
+    for (const operation of operationsOf(document.paths)) {
+      const shape = `${operation.method} ${operation.segments.length}`;
+      byShape.set(shape, [...(byShape.get(shape) ?? []), operation]);
+    }
+    this.#operations = byShape;
   }
 
   /** The spec, read and parsed once per process. */
@@ -70,12 +76,14 @@ export class DiscordSpec {
   }
 
   /**
-   * What is wrong with a request's JSON body by the spec: `[]` when it is valid, or when the spec
-   * has no such operation or it takes no JSON body (the routes answer those themselves).
+   * What is wrong with a request's JSON body by the spec: `[]` when it is valid, when it has none,
+   * or when the spec has no such operation or it takes no JSON body (the routes answer those
+   * themselves).
    */
   check(method: string, segments: readonly string[], body: unknown): SpecCheck {
+    if (body === undefined) return { operation: undefined, problems: [] };
     const operation = this.#find(method, segments);
-    if (operation === undefined || operation.body === undefined || body === undefined) {
+    if (operation === undefined || operation.body === undefined) {
       return { operation: operation?.id, problems: [] };
     }
     const validate = this.#validator(operation);
@@ -96,8 +104,7 @@ export class DiscordSpec {
   #find(method: string, segments: readonly string[]): Operation | undefined {
     let best: Operation | undefined;
     let bestLiterals = -1;
-    for (const operation of this.#operations) {
-      if (operation.method !== method || operation.segments.length !== segments.length) continue;
+    for (const operation of this.#operations.get(`${method} ${segments.length}`) ?? []) {
       let literals = 0;
       const matches = operation.segments.every((segment, index) => {
         if (segment === undefined) return true;

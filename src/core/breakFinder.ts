@@ -72,8 +72,9 @@ interface Candidate extends PageBreak {
  * segmenters see small slices. A page starting with a block the text does not have there
  * (`> `, `# `, `- ` inside a line) counts as a cut. Failing any break, the one that cuts
  * the fewest spans that fit on a page is taken (inside a link, but not inside the bold in it);
- * failing that (a token longer than a page), one between graphemes, then between code
- * points.
+ * unless a break between graphemes inside a word cuts fewer (a word counts as one cut, less
+ * than a delimiter left alone); failing that (a token longer than a page), one between
+ * graphemes, then between code points.
  */
 export function createBreakFinder(
   text: string,
@@ -259,7 +260,13 @@ export function createBreakFinder(
     considerOpportunities("space");
     considerOpportunities("tight");
     considerDictionaryWords();
-    return best ?? cut ?? graphemeBreak() ?? { ...codePointBreak(), insideGrapheme: true };
+    if (best) return best;
+    // A break inside a word counts as one cut: fewer than a lone delimiter's, so a word that
+    // fits on a page only without the delimiters carried around it is cut rather than them.
+    const inWord = graphemeBreak();
+    const inWordCuts = inWord ? guard.cuts(inWord.end, inWord.next) + 1 : Number.POSITIVE_INFINITY;
+    if (cut && cut.cuts <= inWordCuts) return cut;
+    return inWord ?? { ...codePointBreak(), insideGrapheme: true };
   };
 }
 

@@ -429,6 +429,13 @@ describe("the pager, on what the property tests found on random seeds", () => {
     expectValidPages(text, pages, 200);
     expect(pages.map((page) => page.start)).toContain(text.indexOf(">>>"));
   });
+  it("cuts a word that fits on a page only without the code fences around it, not the fences", () => {
+    const text = `the \`\`\`the\n${"ab".repeat(95)}\n\n\n\`\`\`js\nconst x = 1;\n\`\`\`\nthe # the`;
+    const pages = paginate(text, { maxLength: 200 });
+    expectValidPages(text, pages, 200);
+    expect(formattingProblems(text, pages)).toEqual([]);
+    expect(breakProblems(text, pages, 200)).toEqual([]);
+  });
   it("keeps a link in a > quote whole, though bold that cannot fit holds the quote", () => {
     const link = `[x](https://e.com/${"ab/".repeat(26)}c)`;
     const text = `**w\n> ${link}\nmore text here**`;

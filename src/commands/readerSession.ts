@@ -58,9 +58,9 @@ export class ReaderSession {
 
   /** Sets or unsets one of the member's reactions to a part, from the buttons on its last page. */
   toggleReaction(partId: string, emoji: string): void {
-    const { reactions } = this.services.store;
-    const chosen = reactions.readingOf(this.key, partId).has(emoji);
-    reactions.setReading(this.key, partId, emoji, !chosen, this.context.now);
+    const { readingReactions } = this.services.store;
+    const chosen = readingReactions.of(this.key, partId).has(emoji);
+    readingReactions.set(this.key, partId, emoji, !chosen, this.context.now);
   }
 
   private reactionButtons(partId: string): ReactionButtons {
@@ -71,7 +71,7 @@ export class ReaderSession {
         .filter((tally) => tally.partId === partId)
         .map((tally) => [tally.emoji, tally.readers]),
     );
-    return { readers, chosen: store.reactions.readingOf(this.key, partId) };
+    return { readers, chosen: store.readingReactions.of(this.key, partId) };
   }
 
   /** Shows the page after `from`, or tells the member they are caught up. */

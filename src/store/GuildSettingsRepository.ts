@@ -31,25 +31,15 @@ export class GuildSettingsRepository {
   readonly #upsert;
 
   constructor(db: Db) {
-    this.#get = db.prepare<[string], SettingsRow>(
-      "SELECT guild_id, channel_id, schedule, timezone, paused, ping_role_id, threads, next_drop_at FROM guild_settings WHERE guild_id = ?",
+    this.#get = db.prepare<{ guild: string }, SettingsRow>(
+      `SELECT guild_id, channel_id, schedule, timezone, paused, ping_role_id, threads, next_drop_at
+       FROM guild_settings WHERE guild_id = @guild`,
     );
-    this.#upsert = db.prepare<
-      [
-        string,
-        string | null,
-        string | null,
-        string | null,
-        number,
-        string | null,
-        number,
-        number | null,
-        number,
-      ]
-    >(
+    this.#upsert = db.prepare<SettingsRow & { updated_at: number }>(
       `INSERT INTO guild_settings
          (guild_id, channel_id, schedule, timezone, paused, ping_role_id, threads, next_drop_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       VALUES (@guild_id, @channel_id, @schedule, @timezone, @paused, @ping_role_id, @threads,
+         @next_drop_at, @updated_at)
        ON CONFLICT (guild_id) DO UPDATE SET
          channel_id = excluded.channel_id, schedule = excluded.schedule, timezone = excluded.timezone,
          paused = excluded.paused, ping_role_id = excluded.ping_role_id, threads = excluded.threads,
@@ -59,7 +49,7 @@ export class GuildSettingsRepository {
 
   /** The server's settings (all unset, not paused, when it has none). */
   get(guildId: string): GuildSettings {
-    const row = this.#get.get(guildId);
+    const row = this.#get.get({ guild: guildId });
     return row === undefined
       ? {
           guildId,
@@ -77,17 +67,17 @@ export class GuildSettingsRepository {
   /** Changes some settings and keeps the rest; returns the result. */
   update(guildId: string, change: SettingsChange, now: Date): GuildSettings {
     const next = { ...this.get(guildId), ...change };
-    this.#upsert.run(
-      guildId,
-      next.channelId ?? null,
-      next.schedule ?? null,
-      next.timezone ?? null,
-      next.paused ? 1 : 0,
-      next.pingRoleId ?? null,
-      next.threads ? 1 : 0,
-      next.nextDropAt?.getTime() ?? null,
-      now.getTime(),
-    );
+    this.#upsert.run({
+      guild_id: guildId,
+      channel_id: next.channelId ?? null,
+      schedule: next.schedule ?? null,
+      timezone: next.timezone ?? null,
+      paused: next.paused ? 1 : 0,
+      ping_role_id: next.pingRoleId ?? null,
+      threads: next.threads ? 1 : 0,
+      next_drop_at: next.nextDropAt?.getTime() ?? null,
+      updated_at: now.getTime(),
+    });
     return next;
   }
 }

@@ -10,29 +10,38 @@ export class PartReadRepository {
   readonly #carryOn;
 
   constructor(db: Db) {
-    this.#record = db.prepare<[string, string, string, string, number, number | null]>(
+    this.#record = db.prepare<{
+      guild: string;
+      story: string;
+      part: string;
+      user: string;
+      now: number;
+      finished: number | null;
+    }>(
       `INSERT INTO part_reads (guild_id, story_id, part_id, user_id, started_at, finished_at)
-       VALUES (?, ?, ?, ?, ?, ?)
+       VALUES (@guild, @story, @part, @user, @now, @finished)
        ON CONFLICT (guild_id, story_id, part_id, user_id)
        DO UPDATE SET finished_at = excluded.finished_at
        WHERE part_reads.finished_at IS NULL AND excluded.finished_at IS NOT NULL`,
     );
     this.#ofMember = db.prepare<
-      [string, string, string],
+      { guild: string; story: string; user: string },
       { part_id: string; finished_at: number | null }
     >(
-      "SELECT part_id, finished_at FROM part_reads WHERE guild_id = ? AND story_id = ? AND user_id = ?",
+      `SELECT part_id, finished_at FROM part_reads
+       WHERE guild_id = @guild AND story_id = @story AND user_id = @user`,
     );
-    this.#forget = db.prepare<[string, string]>(
-      "DELETE FROM part_reads WHERE guild_id = ? AND user_id = ?",
+    this.#forget = db.prepare<{ guild: string; user: string }>(
+      "DELETE FROM part_reads WHERE guild_id = @guild AND user_id = @user",
     );
     this.#readers = db.prepare<
-      [string, string, string],
+      { guild: string; story: string; excluded: string },
       { part_id: string; started: number; finished: number }
     >(
       `SELECT part_id, count(*) AS started, count(finished_at) AS finished
        FROM part_reads
-       WHERE guild_id = ? AND story_id = ? AND user_id NOT IN (SELECT value FROM json_each(?))
+       WHERE guild_id = @guild AND story_id = @story
+         AND user_id NOT IN (SELECT value FROM json_each(@excluded))
        GROUP BY part_id`,
     );
     this.#carryOn = db.prepare<
@@ -59,33 +68,33 @@ export class PartReadRepository {
     finished: boolean,
     now: Date,
   ): void {
-    this.#record.run(
-      key.guildId,
-      key.storyId,
-      partId,
-      key.userId,
-      now.getTime(),
-      finished ? now.getTime() : null,
-    );
+    this.#record.run({
+      guild: key.guildId,
+      story: key.storyId,
+      part: partId,
+      user: key.userId,
+      now: now.getTime(),
+      finished: finished ? now.getTime() : null,
+    });
   }
 
   /** The parts a member started, and whether they finished each. */
   ofMember(guildId: string, storyId: string, userId: string): Map<string, boolean> {
     return new Map(
       this.#ofMember
-        .all(guildId, storyId, userId)
+        .all({ guild: guildId, story: storyId, user: userId })
         .map((row) => [row.part_id, row.finished_at !== null]),
     );
   }
 
   forget(guildId: string, userId: string): void {
-    this.#forget.run(guildId, userId);
+    this.#forget.run({ guild: guildId, user: userId });
   }
 
   /** Readers per part in a server, leaving out the given members (the authors). */
   readers(guildId: string, storyId: string, excluded: Iterable<string>): ReadCounts[] {
     return this.#readers
-      .all(guildId, storyId, JSON.stringify([...excluded]))
+      .all({ guild: guildId, story: storyId, excluded: JSON.stringify([...excluded]) })
       .map((row) => ({ partId: row.part_id, started: row.started, finished: row.finished }));
   }
 

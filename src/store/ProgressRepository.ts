@@ -12,6 +12,12 @@ interface ProgressRow {
   offset: number;
 }
 
+interface ReaderParams {
+  guild: string;
+  user: string;
+  story: string;
+}
+
 /** Where each member is in the story, per server: a part id and an offset into its text. */
 export class ProgressRepository {
   readonly #get;
@@ -20,44 +26,47 @@ export class ProgressRepository {
   readonly #forget;
 
   constructor(db: Db) {
-    this.#get = db.prepare<[string, string, string], ProgressRow>(
-      `SELECT part_id, "offset" FROM progress WHERE guild_id = ? AND user_id = ? AND story_id = ?`,
+    this.#get = db.prepare<ReaderParams, ProgressRow>(
+      `SELECT part_id, "offset" FROM progress
+       WHERE guild_id = @guild AND user_id = @user AND story_id = @story`,
     );
-    this.#save = db.prepare<[string, string, string, string, number, number]>(
+    this.#save = db.prepare<ReaderParams & { part: string; offset: number; now: number }>(
       `INSERT INTO progress (guild_id, user_id, story_id, part_id, "offset", updated_at)
-       VALUES (?, ?, ?, ?, ?, ?)
+       VALUES (@guild, @user, @story, @part, @offset, @now)
        ON CONFLICT (guild_id, user_id, story_id)
        DO UPDATE SET part_id = excluded.part_id, "offset" = excluded."offset", updated_at = excluded.updated_at`,
     );
-    this.#forget = db.prepare<[string, string]>(
-      "DELETE FROM progress WHERE guild_id = ? AND user_id = ?",
+    this.#forget = db.prepare<{ guild: string; user: string }>(
+      "DELETE FROM progress WHERE guild_id = @guild AND user_id = @user",
     );
-    this.#delete = db.prepare<[string, string, string]>(
-      "DELETE FROM progress WHERE guild_id = ? AND user_id = ? AND story_id = ?",
+    this.#delete = db.prepare<ReaderParams>(
+      "DELETE FROM progress WHERE guild_id = @guild AND user_id = @user AND story_id = @story",
     );
   }
 
   get(key: ReaderKey): Position | undefined {
-    const row = this.#get.get(key.guildId, key.userId, key.storyId);
+    const row = this.#get.get(readerParams(key));
     return row === undefined ? undefined : { partId: row.part_id, offset: row.offset };
   }
 
   save(key: ReaderKey, position: Position, now: Date): void {
-    this.#save.run(
-      key.guildId,
-      key.userId,
-      key.storyId,
-      position.partId,
-      position.offset,
-      now.getTime(),
-    );
+    this.#save.run({
+      ...readerParams(key),
+      part: position.partId,
+      offset: position.offset,
+      now: now.getTime(),
+    });
   }
 
   forget(guildId: string, userId: string): void {
-    this.#forget.run(guildId, userId);
+    this.#forget.run({ guild: guildId, user: userId });
   }
 
   clear(key: ReaderKey): void {
-    this.#delete.run(key.guildId, key.userId, key.storyId);
+    this.#delete.run(readerParams(key));
   }
+}
+
+function readerParams(key: ReaderKey): ReaderParams {
+  return { guild: key.guildId, user: key.userId, story: key.storyId };
 }

@@ -1,6 +1,6 @@
-import { createHmac } from "node:crypto";
 import type { PartTally } from "../core/reactionReport.js";
 import type { Db } from "./openDatabase.js";
+import { type MessageReaction, ReactionFingerprints } from "./ReactionFingerprints.js";
 
 /** The part a drop message belongs to. */
 export interface DropMessageKey {
@@ -9,26 +9,26 @@ export interface DropMessageKey {
   readonly partId: string;
 }
 
+interface ReactionParams {
+  message: string;
+  user: string;
+  emoji: string;
+}
+
 /**
- * Every member's reaction on every drop message, and from the reaction buttons at the end of each
- * part in private reading. `reaction_counts`, kept by triggers, counts each reader once per part
- * and emoji, whichever way and however many times they reacted.
+ * Every member's reaction on every drop message. `reaction_counts`, kept by triggers, counts each
+ * reader once per part and emoji, whichever way (here, or with the reading buttons of
+ * ReadingReactionRepository) and however many times they reacted.
  *
  * What a member asked to be forgotten stays forgotten: their erased reactions are kept only as
- * keyed fingerprints (HMAC-SHA256 with a key made for this database), so that catching up with
- * Discord after a restart never records them again, while a reaction they make afterwards counts.
+ * fingerprints (ReactionFingerprints), so that catching up with Discord after a restart never
+ * records them again, while a reaction they make afterwards counts.
  */
 export class ReactionRepository {
-  readonly #key: Buffer;
+  readonly #fingerprints: ReactionFingerprints;
   readonly #memberReactions;
-  readonly #tombstone;
-  readonly #isTombstoned;
-  readonly #untombstone;
-  readonly #forgetMember;
-  readonly #forgottenSince;
   readonly #reconciledAt;
   readonly #setReconciled;
-  readonly #retireForgotten;
   readonly #recordedOn;
   readonly #markGone;
   readonly #markChannelGone;
@@ -40,43 +40,16 @@ export class ReactionRepository {
   readonly #clearEmoji;
   readonly #dropMessages;
   readonly #tallies;
-  readonly #setReading;
-  readonly #unsetReading;
-  readonly #readingOf;
-  readonly #forgetReading;
   readonly #db: Db;
 
   constructor(db: Db) {
-    const key = db
-      .prepare<[], { value: Buffer }>("SELECT value FROM secrets WHERE name = 'forget_key'")
-      .get();
-    if (key === undefined) throw new Error("The database has no forget_key; migration 5 makes it.");
-    this.#key = key.value;
+    this.#db = db;
+    this.#fingerprints = new ReactionFingerprints(db);
     this.#memberReactions = db.prepare<
       { guild: string; user: string },
       { message_id: string; emoji: string }
     >(
       "SELECT message_id, emoji FROM message_reactions WHERE guild_id = @guild AND user_id = @user",
-    );
-    this.#tombstone = db.prepare<{ guild: string; digest: string }>(
-      "INSERT OR IGNORE INTO forgotten_reactions (guild_id, digest) VALUES (@guild, @digest)",
-    );
-    this.#isTombstoned = db.prepare<{ guild: string; digest: string }, { one: number }>(
-      "SELECT 1 AS one FROM forgotten_reactions WHERE guild_id = @guild AND digest = @digest",
-    );
-    this.#untombstone = db.prepare<{ guild: string; digest: string }>(
-      "DELETE FROM forgotten_reactions WHERE guild_id = @guild AND digest = @digest",
-    );
-    this.#forgetMember = db.prepare<{ guild: string; digest: string; now: number }>(
-      `INSERT INTO forgotten_members (guild_id, digest, forgotten_at) VALUES (@guild, @digest, @now)
-       ON CONFLICT DO UPDATE SET forgotten_at = excluded.forgotten_at`,
-    );
-    this.#forgottenSince = db.prepare<
-      { guild: string; digest: string; since: number },
-      { one: number }
-    >(
-      `SELECT 1 AS one FROM forgotten_members
-       WHERE guild_id = @guild AND digest = @digest AND forgotten_at >= @since`,
     );
     this.#reconciledAt = db.prepare<{ guild: string; story: string }, { reconciled_at: number }>(
       "SELECT reconciled_at FROM reaction_reconciles WHERE guild_id = @guild AND story_id = @story",
@@ -84,9 +57,6 @@ export class ReactionRepository {
     this.#setReconciled = db.prepare<{ guild: string; story: string; at: number }>(
       `INSERT INTO reaction_reconciles (guild_id, story_id, reconciled_at) VALUES (@guild, @story, @at)
        ON CONFLICT DO UPDATE SET reconciled_at = excluded.reconciled_at`,
-    );
-    this.#retireForgotten = db.prepare<{ guild: string; before: number }>(
-      "DELETE FROM forgotten_members WHERE guild_id = @guild AND forgotten_at < @before",
     );
     this.#recordedOn = db.prepare<{ message: string }, { user_id: string; emoji: string }>(
       "SELECT user_id, emoji FROM message_reactions WHERE message_id = @message",
@@ -106,47 +76,35 @@ export class ReactionRepository {
          WHERE guild_id = @guild AND story_id = @story AND channel_id = @channel)`,
     );
     this.#dropMessage = db.prepare<
-      [string],
+      { message: string },
       { guild_id: string; story_id: string; part_id: string }
-    >("SELECT guild_id, story_id, part_id FROM drop_messages WHERE message_id = ?");
-    this.#add = db.prepare<[string, string, string, string, string, string, number]>(
+    >("SELECT guild_id, story_id, part_id FROM drop_messages WHERE message_id = @message");
+    this.#add = db.prepare<
+      ReactionParams & { guild: string; story: string; part: string; now: number }
+    >(
       `INSERT OR IGNORE INTO message_reactions (message_id, user_id, emoji, guild_id, story_id, part_id, reacted_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (@message, @user, @emoji, @guild, @story, @part, @now)`,
     );
-    this.#remove = db.prepare<[string, string, string]>(
-      "DELETE FROM message_reactions WHERE message_id = ? AND user_id = ? AND emoji = ?",
+    this.#remove = db.prepare<ReactionParams>(
+      "DELETE FROM message_reactions WHERE message_id = @message AND user_id = @user AND emoji = @emoji",
     );
-    this.#db = db;
-    this.#clearMessage = db.prepare<[string]>("DELETE FROM message_reactions WHERE message_id = ?");
-    this.#clearEmoji = db.prepare<[string, string]>(
-      "DELETE FROM message_reactions WHERE message_id = ? AND emoji = ?",
+    this.#clearMessage = db.prepare<{ message: string }>(
+      "DELETE FROM message_reactions WHERE message_id = @message",
+    );
+    this.#clearEmoji = db.prepare<{ message: string; emoji: string }>(
+      "DELETE FROM message_reactions WHERE message_id = @message AND emoji = @emoji",
     );
     this.#dropMessages = db.prepare<
-      [string, string],
+      { guild: string; story: string },
       { part_id: string; channel_id: string; message_id: string }
     >(
       `SELECT d.part_id, d.channel_id, m.message_id FROM drop_messages m
        JOIN drops d USING (guild_id, story_id, part_id)
-       WHERE d.guild_id = ? AND d.story_id = ? AND m.gone_at IS NULL
+       WHERE d.guild_id = @guild AND d.story_id = @story AND m.gone_at IS NULL
        ORDER BY d.created_at, m.page`,
     );
-    this.#forget = db.prepare<[string, string]>(
-      "DELETE FROM message_reactions WHERE guild_id = ? AND user_id = ?",
-    );
-    this.#setReading = db.prepare<[string, string, string, string, string, number]>(
-      `INSERT OR IGNORE INTO reading_reactions (guild_id, story_id, part_id, user_id, emoji, reacted_at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-    );
-    this.#unsetReading = db.prepare<[string, string, string, string, string]>(
-      `DELETE FROM reading_reactions
-       WHERE guild_id = ? AND story_id = ? AND part_id = ? AND user_id = ? AND emoji = ?`,
-    );
-    this.#readingOf = db.prepare<[string, string, string, string], { emoji: string }>(
-      `SELECT emoji FROM reading_reactions
-       WHERE guild_id = ? AND story_id = ? AND part_id = ? AND user_id = ?`,
-    );
-    this.#forgetReading = db.prepare<[string, string]>(
-      "DELETE FROM reading_reactions WHERE guild_id = ? AND user_id = ?",
+    this.#forget = db.prepare<{ guild: string; user: string }>(
+      "DELETE FROM message_reactions WHERE guild_id = @guild AND user_id = @user",
     );
     this.#tallies = db.prepare<
       { guild: string; story: string; excluded: string },
@@ -175,7 +133,7 @@ export class ReactionRepository {
 
   /** The drop a message belongs to, or undefined for any other message. */
   dropOf(messageId: string): DropMessageKey | undefined {
-    const row = this.#dropMessage.get(messageId);
+    const row = this.#dropMessage.get({ message: messageId });
     return row === undefined
       ? undefined
       : { guildId: row.guild_id, storyId: row.story_id, partId: row.part_id };
@@ -187,26 +145,26 @@ export class ReactionRepository {
    */
   add(key: DropMessageKey, messageId: string, userId: string, emoji: string, now: Date): void {
     this.#db.transaction(() => {
-      this.#untombstone.run({ guild: key.guildId, digest: this.#digest(messageId, userId, emoji) });
-      this.#add.run(messageId, userId, emoji, key.guildId, key.storyId, key.partId, now.getTime());
+      this.#fingerprints.unerase(key.guildId, { messageId, userId, emoji });
+      this.#addRow(key, { messageId, userId, emoji }, now);
     })();
   }
 
   remove(guildId: string, messageId: string, userId: string, emoji: string): void {
     this.#db.transaction(() => {
-      this.#untombstone.run({ guild: guildId, digest: this.#digest(messageId, userId, emoji) });
-      this.#remove.run(messageId, userId, emoji);
+      this.#fingerprints.unerase(guildId, { messageId, userId, emoji });
+      this.#remove.run({ message: messageId, user: userId, emoji });
     })();
   }
 
   /** Every reaction on a message was removed (a moderator cleared them). */
   clearMessage(messageId: string): void {
-    this.#clearMessage.run(messageId);
+    this.#clearMessage.run({ message: messageId });
   }
 
   /** Every reaction with one emoji on a message was removed. */
   clearEmoji(messageId: string, emoji: string): void {
-    this.#clearEmoji.run(messageId, emoji);
+    this.#clearEmoji.run({ message: messageId, emoji });
   }
 
   /**
@@ -217,7 +175,7 @@ export class ReactionRepository {
     guildId: string,
     storyId: string,
   ): { partId: string; channelId: string; messageId: string }[] {
-    return this.#dropMessages.all(guildId, storyId).map((row) => ({
+    return this.#dropMessages.all({ guild: guildId, story: storyId }).map((row) => ({
       partId: row.part_id,
       channelId: row.channel_id,
       messageId: row.message_id,
@@ -238,26 +196,22 @@ export class ReactionRepository {
     now: Date,
   ): void {
     const guild = key.guildId;
+    const fingerprints = this.#fingerprints;
     this.#db.transaction(() => {
       const recorded = new Set(
         this.#recordedOn.all({ message: messageId }).map((row) => `${row.user_id} ${row.emoji}`),
       );
-      this.#clearMessage.run(messageId);
+      this.#clearMessage.run({ message: messageId });
       for (const [emoji, userIds] of members) {
         for (const userId of userIds) {
-          const digest = this.#digest(messageId, userId, emoji);
-          if (this.#isTombstoned.get({ guild, digest }) !== undefined) continue;
-          const erasedSince =
-            this.#forgottenSince.get({
-              guild,
-              digest: this.#memberDigest(guild, userId),
-              since: forgottenSince.getTime(),
-            }) !== undefined;
+          const reaction = { messageId, userId, emoji };
+          if (fingerprints.isErased(guild, reaction)) continue;
+          const erasedSince = fingerprints.forgottenSince(guild, userId, forgottenSince);
           if (erasedSince && !recorded.has(`${userId} ${emoji}`)) {
-            this.#tombstone.run({ guild, digest });
+            fingerprints.erase(guild, reaction);
             continue;
           }
-          this.#add.run(messageId, userId, emoji, guild, key.storyId, key.partId, now.getTime());
+          this.#addRow(key, reaction, now);
         }
       }
     })();
@@ -275,7 +229,7 @@ export class ReactionRepository {
   markReconciled(guildId: string, storyId: string, startedAt: Date): void {
     this.#db.transaction(() => {
       this.#setReconciled.run({ guild: guildId, story: storyId, at: startedAt.getTime() });
-      this.#retireForgotten.run({ guild: guildId, before: startedAt.getTime() });
+      this.#fingerprints.retire(guildId, startedAt);
     })();
   }
 
@@ -294,59 +248,28 @@ export class ReactionRepository {
     });
   }
 
-  /** Sets or unsets a member's reaction from the buttons at the end of a part in private reading. */
-  setReading(
-    key: { guildId: string; storyId: string; userId: string },
-    partId: string,
-    emoji: string,
-    on: boolean,
-    now: Date,
-  ): void {
-    if (on)
-      this.#setReading.run(key.guildId, key.storyId, partId, key.userId, emoji, now.getTime());
-    else this.#unsetReading.run(key.guildId, key.storyId, partId, key.userId, emoji);
-  }
-
-  /** The emoji a member chose for a part with the reading buttons. */
-  readingOf(
-    key: { guildId: string; storyId: string; userId: string },
-    partId: string,
-  ): Set<string> {
-    return new Set(
-      this.#readingOf.all(key.guildId, key.storyId, partId, key.userId).map((row) => row.emoji),
-    );
-  }
-
   /**
    * Erases a member's reactions in a server, keeping only fingerprints of those on drop messages
    * (see the class comment) and of the member, with the time, for the next catch-up.
    */
   forget(guildId: string, userId: string, now: Date): void {
     for (const row of this.#memberReactions.all({ guild: guildId, user: userId })) {
-      this.#tombstone.run({
-        guild: guildId,
-        digest: this.#digest(row.message_id, userId, row.emoji),
-      });
+      this.#fingerprints.erase(guildId, { messageId: row.message_id, userId, emoji: row.emoji });
     }
-    this.#forgetMember.run({
-      guild: guildId,
-      digest: this.#memberDigest(guildId, userId),
+    this.#fingerprints.forgetMember(guildId, userId, now);
+    this.#forget.run({ guild: guildId, user: userId });
+  }
+
+  #addRow(key: DropMessageKey, reaction: MessageReaction, now: Date): void {
+    this.#add.run({
+      message: reaction.messageId,
+      user: reaction.userId,
+      emoji: reaction.emoji,
+      guild: key.guildId,
+      story: key.storyId,
+      part: key.partId,
       now: now.getTime(),
     });
-    this.#forget.run(guildId, userId);
-    this.#forgetReading.run(guildId, userId);
-  }
-
-  #digest(messageId: string, userId: string, emoji: string): string {
-    return createHmac("sha256", this.#key)
-      .update(`reaction/${messageId}/${userId}/${emoji}`)
-      .digest("base64url");
-  }
-
-  #memberDigest(guildId: string, userId: string): string {
-    return createHmac("sha256", this.#key)
-      .update(`member/${guildId}/${userId}`)
-      .digest("base64url");
   }
 
   /**

@@ -1,41 +1,31 @@
 import type { Db } from "./openDatabase.js";
 
-export interface Release {
-  readonly partId: string;
-  readonly releasedAt: Date;
-}
-
-interface ReleaseRow {
-  part_id: string;
-  released_at: number;
-}
-
 /** Which parts of a story each server has released, and when. */
 export class ReleaseRepository {
-  readonly #list;
+  readonly #released;
   readonly #add;
 
   constructor(db: Db) {
-    this.#list = db.prepare<[string, string], ReleaseRow>(
-      "SELECT part_id, released_at FROM releases WHERE guild_id = ? AND story_id = ? ORDER BY released_at, part_id",
+    this.#released = db.prepare<{ guild: string; story: string }, { part_id: string }>(
+      "SELECT part_id FROM releases WHERE guild_id = @guild AND story_id = @story",
     );
-    this.#add = db.prepare<[string, string, string, number]>(
-      "INSERT OR IGNORE INTO releases (guild_id, story_id, part_id, released_at) VALUES (?, ?, ?, ?)",
+    this.#add = db.prepare<{ guild: string; story: string; part: string; now: number }>(
+      `INSERT OR IGNORE INTO releases (guild_id, story_id, part_id, released_at)
+       VALUES (@guild, @story, @part, @now)`,
     );
-  }
-
-  list(guildId: string, storyId: string): Release[] {
-    return this.#list
-      .all(guildId, storyId)
-      .map((row) => ({ partId: row.part_id, releasedAt: new Date(row.released_at) }));
   }
 
   releasedIds(guildId: string, storyId: string): Set<string> {
-    return new Set(this.list(guildId, storyId).map((release) => release.partId));
+    return new Set(
+      this.#released.all({ guild: guildId, story: storyId }).map((row) => row.part_id),
+    );
   }
 
   /** Marks a part released; returns false when it already was. */
   add(guildId: string, storyId: string, partId: string, now: Date): boolean {
-    return this.#add.run(guildId, storyId, partId, now.getTime()).changes > 0;
+    return (
+      this.#add.run({ guild: guildId, story: storyId, part: partId, now: now.getTime() }).changes >
+      0
+    );
   }
 }

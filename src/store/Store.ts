@@ -10,6 +10,7 @@ import { type Db, openDatabase } from "./openDatabase.js";
 import { PartReadRepository } from "./PartReadRepository.js";
 import { ProgressRepository } from "./ProgressRepository.js";
 import { ReactionRepository } from "./ReactionRepository.js";
+import { ReadingReactionRepository } from "./ReadingReactionRepository.js";
 import { ReleaseRepository } from "./ReleaseRepository.js";
 
 /** The bot's database and its repositories, opened together and closed together. */
@@ -21,6 +22,7 @@ export class Store {
   readonly notices: NoticeRepository;
   readonly reads: PartReadRepository;
   readonly reactions: ReactionRepository;
+  readonly readingReactions: ReadingReactionRepository;
   readonly notes: MemberNoteRepository;
   readonly departures: DepartureRepository;
   readonly authorNotices: AuthorNoticeRepository;
@@ -36,6 +38,7 @@ export class Store {
     this.notices = new NoticeRepository(this.#db);
     this.reads = new PartReadRepository(this.#db);
     this.reactions = new ReactionRepository(this.#db);
+    this.readingReactions = new ReadingReactionRepository(this.#db);
     this.notes = new MemberNoteRepository(this.#db);
     this.departures = new DepartureRepository(this.#db);
     this.authorNotices = new AuthorNoticeRepository(this.#db);
@@ -52,6 +55,7 @@ export class Store {
       this.notices.forget(guildId, userId);
       this.notes.forget(guildId, userId);
       this.reactions.forget(guildId, userId, now);
+      this.readingReactions.forget(guildId, userId);
     });
   }
 

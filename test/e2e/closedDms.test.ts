@@ -40,7 +40,7 @@ describe("a subscriber whose DMs are closed", () => {
     const refused = dmRequests().filter((request) => request.path === `/channels/${dm}/messages`);
     expect(refused).toHaveLength(1);
     expect(refused[0]).toMatchObject({ status: 403, response: { code: 50007 } });
-    expect(h.app.store.notices.isSubscribed(h.guild.id, "drago", h.reader.id)).toBe(false);
+    expect(h.app.store.notices.subscribers(h.guild.id, "drago")).not.toContain(h.reader.id);
     const attempts = dmRequests().length;
 
     expect(messageOf(await run(h.author.id, "serial drop-now")).content).toMatch(

@@ -132,7 +132,7 @@ function run(store: Store, step: Step): void {
     store.reactions.clearEmoji(`m${step.message}`, step.emoji);
   } else if (step.kind === "button") {
     const key = { guildId: step.guild, storyId, userId: step.user };
-    store.reactions.setReading(key, step.part, step.emoji, step.on, now);
+    store.readingReactions.set(key, step.part, step.emoji, step.on, now);
   } else {
     store.forgetMember(step.guild, step.user, now);
   }

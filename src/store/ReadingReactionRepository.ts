@@ -1,0 +1,62 @@
+import type { Db } from "./openDatabase.js";
+
+interface ReadingParams {
+  guild: string;
+  story: string;
+  part: string;
+  user: string;
+}
+
+/** A member reading privately, in one server's copy of a story. */
+export interface ReadingKey {
+  readonly guildId: string;
+  readonly storyId: string;
+  readonly userId: string;
+}
+
+/** The reactions members choose with the buttons at the end of each part in private reading. */
+export class ReadingReactionRepository {
+  readonly #set;
+  readonly #unset;
+  readonly #of;
+  readonly #forget;
+
+  constructor(db: Db) {
+    this.#set = db.prepare<ReadingParams & { emoji: string; now: number }>(
+      `INSERT OR IGNORE INTO reading_reactions (guild_id, story_id, part_id, user_id, emoji, reacted_at)
+       VALUES (@guild, @story, @part, @user, @emoji, @now)`,
+    );
+    this.#unset = db.prepare<ReadingParams & { emoji: string }>(
+      `DELETE FROM reading_reactions
+       WHERE guild_id = @guild AND story_id = @story AND part_id = @part AND user_id = @user
+         AND emoji = @emoji`,
+    );
+    this.#of = db.prepare<ReadingParams, { emoji: string }>(
+      `SELECT emoji FROM reading_reactions
+       WHERE guild_id = @guild AND story_id = @story AND part_id = @part AND user_id = @user`,
+    );
+    this.#forget = db.prepare<{ guild: string; user: string }>(
+      "DELETE FROM reading_reactions WHERE guild_id = @guild AND user_id = @user",
+    );
+  }
+
+  /** Sets or unsets a member's reaction to a part. */
+  set(key: ReadingKey, partId: string, emoji: string, on: boolean, now: Date): void {
+    const params = readingParams(key, partId);
+    if (on) this.#set.run({ ...params, emoji, now: now.getTime() });
+    else this.#unset.run({ ...params, emoji });
+  }
+
+  /** The emoji a member chose for a part. */
+  of(key: ReadingKey, partId: string): Set<string> {
+    return new Set(this.#of.all(readingParams(key, partId)).map((row) => row.emoji));
+  }
+
+  forget(guildId: string, userId: string): void {
+    this.#forget.run({ guild: guildId, user: userId });
+  }
+}
+
+function readingParams(key: ReadingKey, partId: string): ReadingParams {
+  return { guild: key.guildId, story: key.storyId, part: partId, user: key.userId };
+}

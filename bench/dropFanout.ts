@@ -14,9 +14,9 @@ import { type Book, bindBook } from "../src/core/Book.js";
 import { nextScheduledPart } from "../src/core/dueDrops.js";
 import { Store } from "../src/store/Store.js";
 import { loadStory } from "../src/story/loadStory.js";
+import { type StartedProcess, startProcess } from "../test/helpers/startProcess.js";
 import type { Benchmark, BenchRow } from "./BenchRow.js";
 import { ratioRow } from "./BenchRow.js";
-import { type BenchProcess, startProcess } from "./botProcess.js";
 
 const GROUP = "2. Drop fan-out";
 /** The servers the part is dropped to, each with its own reading channel. */
@@ -57,7 +57,7 @@ async function measureDropFanout(guildCount: number): Promise<BenchRow[]> {
   const shape = dropShape(bindBook((await loadStory(join(root, "story"))).story));
   const discord = await LocalDiscord.start();
   const dir = mkdtempSync(join(tmpdir(), "drop-fanout-"));
-  let bot: BenchProcess | undefined;
+  let bot: StartedProcess | undefined;
   try {
     const servers = createServers(discord, guildCount);
     const databasePath = join(dir, "serial.db");
@@ -291,7 +291,7 @@ function sameList(actual: readonly unknown[], expected: readonly unknown[]): boo
 }
 
 /** CPU time the process has used so far, in ms (Linux /proc/PID/schedstat, in ns). */
-function cpuMs(bot: BenchProcess): number {
+function cpuMs(bot: StartedProcess): number {
   const [onCpuNs] = readFileSync(`/proc/${bot.child.pid}/schedstat`, "utf8").split(" ");
   return Number(onCpuNs) / 1e6;
 }

@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { CreatedMember } from "local-discord";
 import { type LocalServer, startLocalServer } from "../src/sandbox/startLocalServer.js";
+import { type StartedProcess, startProcess } from "../test/helpers/startProcess.js";
 import { type Benchmark, type BenchRow, ratioRow } from "./BenchRow.js";
-import { type BenchProcess, startProcess } from "./botProcess.js";
 
 /**
  * 1. Interactions: members press Next and type /next at a steady rate, open loop (nothing waits
@@ -132,7 +132,7 @@ interface Step extends LoadResult {
 interface Target {
   readonly name: string;
   readonly load: Load;
-  readonly process: BenchProcess;
+  readonly process: StartedProcess;
   readonly steps: Step[];
   close(): Promise<void>;
 }
@@ -406,7 +406,7 @@ function percentile(values: readonly number[], q: number): number {
 }
 
 /** The CPU time of a process's main thread so far, in ms (Linux schedstat); undefined elsewhere. */
-function threadCpuMs(process: BenchProcess): number | undefined {
+function threadCpuMs(process: StartedProcess): number | undefined {
   try {
     const [onCpuNs] = readFileSync(`/proc/${process.child.pid}/schedstat`, "utf8").split(" ");
     return Number(onCpuNs) / 1e6;

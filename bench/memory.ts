@@ -9,8 +9,8 @@ import { WebSocket } from "ws";
 import { bindBook } from "../src/core/Book.js";
 import { Store } from "../src/store/Store.js";
 import { loadStory } from "../src/story/loadStory.js";
+import { type StartedProcess, startProcess } from "../test/helpers/startProcess.js";
 import { type Benchmark, type BenchRow, ratioRow } from "./BenchRow.js";
-import { type BenchProcess, startProcess } from "./botProcess.js";
 
 /**
  * 3. Memory: the resident memory of a client connected to 2,500 servers of 50 channels each (one
@@ -135,7 +135,7 @@ async function footprint(target: Target): Promise<Footprint> {
 /** The client's RSS once connected, and after each batch of interactions. */
 async function measureBatches(
   target: Target,
-  client: BenchProcess,
+  client: StartedProcess,
   discord: LocalDiscord,
   world: readonly WorldGuild[],
 ): Promise<Footprint> {
@@ -243,7 +243,7 @@ function nextButton(message: APIMessage): string | undefined {
 
 /** RSS once idle, and again after a full garbage collection (then idle again). */
 async function measureRss(
-  client: BenchProcess,
+  client: StartedProcess,
   inspector: string,
 ): Promise<{ readonly idle: number; readonly collected: number }> {
   const idle = await idleRss(client);
@@ -252,7 +252,7 @@ async function measureRss(
 }
 
 /** RSS once the process has used under IDLE_CPU_SHARE of a core over IDLE_MS (within 30 s). */
-async function idleRss(client: BenchProcess): Promise<number> {
+async function idleRss(client: StartedProcess): Promise<number> {
   const pid = client.child.pid ?? fail("the client has no pid");
   const idleTicks = (IDLE_CPU_SHARE * IDLE_MS) / TICK_MS;
   let ticks = cpuTicks(pid);
@@ -266,7 +266,7 @@ async function idleRss(client: BenchProcess): Promise<number> {
 }
 
 /** The inspector's WebSocket address, from the "Debugger listening on ws://…" line on stderr. */
-function inspectorUrl(client: BenchProcess): Promise<string> {
+function inspectorUrl(client: StartedProcess): Promise<string> {
   return new Promise((resolve) => {
     let stderr = "";
     const listen = (chunk: Buffer) => {

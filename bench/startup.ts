@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startLocalServer } from "../src/sandbox/startLocalServer.js";
+import { startProcess } from "../test/helpers/startProcess.js";
 import { type Benchmark, ratioRow } from "./BenchRow.js";
-import { compiled, startProcess } from "./botProcess.js";
+import { compiled } from "./compiled.js";
 
 const RUNS = 5;
 

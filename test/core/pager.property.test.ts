@@ -7,14 +7,14 @@ import {
   breakProblems,
   formattingProblems,
   pageProblems,
-} from "./pagerInvariants.js";
+} from "../helpers/pagerInvariants.js";
 import {
   authorStory,
   maxLength,
   roomyMaxLength,
   story,
   tinyMaxLength,
-} from "./storyArbitraries.js";
+} from "../helpers/storyArbitraries.js";
 
 /** Whitespace a page may break at (the no-break spaces are not). */
 const BREAKABLE_AROUND = /^[^\S\u00a0\u2007\u202f\ufeff]+|[^\S\u00a0\u2007\u202f\ufeff]+$/g;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type Page, paginate } from "../../src/core/pager.js";
 import { parseDiscordMarkdown } from "../../src/core/parseDiscordMarkdown.js";
-import { breakProblems, expectValidPages, formattingProblems } from "./pagerInvariants.js";
+import { breakProblems, expectValidPages, formattingProblems } from "../helpers/pagerInvariants.js";
 
 /** The page length of the reproductions in the issue. */
 const PAGE = 3000;

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { loadStory } from "../../src/story/loadStory.js";
 import { eventually } from "../helpers/eventually.js";
 import { tablesWithRows } from "../helpers/guildRows.js";
-import { embedOf, type Harness, messageOf, startHarness } from "./harness.js";
+import { embedOf, type Harness, messageOf, startHarness } from "../helpers/harness.js";
 
 let h: Harness;
 

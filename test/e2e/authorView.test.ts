@@ -2,7 +2,7 @@ import { type APIButtonComponentWithCustomId, ButtonStyle } from "discord.js";
 import type { StoredMessage } from "local-discord";
 import { afterEach, describe, expect, it } from "vitest";
 import { eventually } from "../helpers/eventually.js";
-import { buttonOn, embedOf, type Harness, messageOf, startHarness } from "./harness.js";
+import { buttonOn, embedOf, type Harness, messageOf, startHarness } from "../helpers/harness.js";
 
 let h: Harness;
 

@@ -6,8 +6,8 @@ import { afterEach, describe, expect, it, onTestFinished, vi } from "vitest";
 import { Store } from "../../src/store/Store.js";
 import { eventually } from "../helpers/eventually.js";
 import { guildRows } from "../helpers/guildRows.js";
+import { embedOf, type Harness, messageOf, startHarness } from "../helpers/harness.js";
 import { tempDir } from "../helpers/tempDir.js";
-import { embedOf, type Harness, messageOf, startHarness } from "./harness.js";
 
 const root = new URL("../..", import.meta.url).pathname;
 const BACKUP_NAME = /^serial-\d{8}T\d{6}Z\.db$/;

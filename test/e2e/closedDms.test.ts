@@ -1,7 +1,7 @@
 import type { RecordedRequest } from "local-discord";
 import { afterEach, describe, expect, it } from "vitest";
+import { type Harness, messageOf, startHarness } from "../helpers/harness.js";
 import { oneReactionStory } from "../helpers/oneReactionStory.js";
-import { type Harness, messageOf, startHarness } from "./harness.js";
 
 let h: Harness;
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { GUILD_TABLES } from "../../src/store/guildTables.js";
 import { eventually } from "../helpers/eventually.js";
 import { guildRows, tablesWithRows } from "../helpers/guildRows.js";
-import { embedOf, type Harness, messageOf, startHarness } from "./harness.js";
+import { embedOf, type Harness, messageOf, startHarness } from "../helpers/harness.js";
 
 let h: Harness;
 

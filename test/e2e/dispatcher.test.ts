@@ -6,7 +6,7 @@ import type { ButtonHandler, ChatCommand } from "../../src/commands/types.js";
 import { UserError } from "../../src/core/UserError.js";
 import { dispatcherClient, type LoggedLine } from "../helpers/dispatcherClient.js";
 import { eventually } from "../helpers/eventually.js";
-import { messageOf } from "./harness.js";
+import { messageOf } from "../helpers/harness.js";
 
 /** A command whose handler takes `ms` and then answers, or throws what it is given. */
 function command(name: string, ms: number, outcome: string | Error): ChatCommand {

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ButtonHandler, ChatCommand } from "../../src/commands/types.js";
 import { dispatcherClient, type LoggedLine } from "../helpers/dispatcherClient.js";
 import { eventually } from "../helpers/eventually.js";
-import { messageOf } from "./harness.js";
+import { messageOf } from "../helpers/harness.js";
 
 const NOT_SERVED = "I don't serve this server. Ask the bot's operator if you think I should.";
 

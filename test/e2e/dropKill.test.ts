@@ -7,8 +7,8 @@ import type { LocalDiscordOptions } from "local-discord";
 import { afterEach, describe, expect, it } from "vitest";
 import { type LocalServer, startLocalServer } from "../../src/sandbox/startLocalServer.js";
 import { loadStory } from "../../src/story/loadStory.js";
-import { spawnBot } from "../helpers/botProcess.js";
 import { eventually } from "../helpers/eventually.js";
+import { spawnBot } from "../helpers/spawnBot.js";
 import { tempDir } from "../helpers/tempDir.js";
 import { expectVerbatimPages } from "../helpers/verbatim.js";
 

@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { Store } from "../../src/store/Store.js";
 import { loadStory } from "../../src/story/loadStory.js";
 import { eventually } from "../helpers/eventually.js";
+import { embedOf, type Harness, messageOf, startHarness } from "../helpers/harness.js";
 import { expectVerbatimPages } from "../helpers/verbatim.js";
-import { embedOf, type Harness, messageOf, startHarness } from "./harness.js";
 
 let h: Harness;
 

@@ -1,8 +1,14 @@
 import type { StoredMessage } from "local-discord";
 import { afterEach, describe, expect, it } from "vitest";
 import { eventually } from "../helpers/eventually.js";
+import {
+  buttonOn,
+  type Harness,
+  messageOf,
+  restartAndCatchUp,
+  startHarness,
+} from "../helpers/harness.js";
 import { oneReactionStory } from "../helpers/oneReactionStory.js";
-import { buttonOn, type Harness, messageOf, restartAndCatchUp, startHarness } from "./harness.js";
 
 let h: Harness;
 

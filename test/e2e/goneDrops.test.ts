@@ -2,8 +2,8 @@ import { Routes } from "discord.js";
 import type { RecordedRequest } from "local-discord";
 import { afterEach, describe, expect, it } from "vitest";
 import { eventually } from "../helpers/eventually.js";
+import { type Harness, messageOf, restartAndCatchUp, startHarness } from "../helpers/harness.js";
 import { oneReactionStory } from "../helpers/oneReactionStory.js";
-import { type Harness, messageOf, restartAndCatchUp, startHarness } from "./harness.js";
 
 let h: Harness;
 

@@ -3,7 +3,14 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { bindBook } from "../../src/core/Book.js";
 import { loadStory } from "../../src/story/loadStory.js";
 import { limitProblems } from "../helpers/discordLimits.js";
-import { buttonOn, embedOf, type Harness, labelsOn, messageOf, startHarness } from "./harness.js";
+import {
+  buttonOn,
+  embedOf,
+  type Harness,
+  labelsOn,
+  messageOf,
+  startHarness,
+} from "../helpers/harness.js";
 
 /** The corpus story with every kind of Markdown, bidi isolates and ZWJ emoji (reactions too). */
 const storyDir = new URL("../fixtures/hostile/showcase", import.meta.url).pathname;

@@ -1,6 +1,6 @@
 import { RESTEvents } from "discord.js";
 import { afterEach, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "./harness.js";
+import { type Harness, startHarness } from "../helpers/harness.js";
 
 let h: Harness;
 

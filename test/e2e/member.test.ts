@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { eventually } from "../helpers/eventually.js";
-import { buttonOn, embedOf, type Harness, messageOf, startHarness } from "./harness.js";
+import { buttonOn, embedOf, type Harness, messageOf, startHarness } from "../helpers/harness.js";
 
 let h: Harness;
 

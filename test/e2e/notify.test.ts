@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { buttonOn, type Harness, messageOf, startHarness } from "./harness.js";
+import { buttonOn, type Harness, messageOf, startHarness } from "../helpers/harness.js";
 
 let h: Harness;
 

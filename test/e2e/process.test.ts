@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { LocalDiscord } from "local-discord";
 import { afterEach, beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import { chatCommands } from "../../src/commands/registry.js";
-import { spawnBot } from "../helpers/botProcess.js";
+import { spawnBot } from "../helpers/spawnBot.js";
 import { tempDir } from "../helpers/tempDir.js";
 
 const root = new URL("../..", import.meta.url).pathname;

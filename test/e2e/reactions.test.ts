@@ -1,7 +1,7 @@
 import type { StoredMessage } from "local-discord";
 import { afterEach, describe, expect, it } from "vitest";
 import { eventually } from "../helpers/eventually.js";
-import { embedOf, type Harness, startHarness } from "./harness.js";
+import { embedOf, type Harness, startHarness } from "../helpers/harness.js";
 
 let h: Harness;
 

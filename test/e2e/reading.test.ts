@@ -3,8 +3,15 @@ import { Events } from "discord.js";
 import type { InteractionOutcome } from "local-discord";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadStory } from "../../src/story/loadStory.js";
+import {
+  buttonOn,
+  embedOf,
+  type Harness,
+  labelsOn,
+  messageOf,
+  startHarness,
+} from "../helpers/harness.js";
 import { expectVerbatimPages } from "../helpers/verbatim.js";
-import { buttonOn, embedOf, type Harness, labelsOn, messageOf, startHarness } from "./harness.js";
 
 let h: Harness;
 

@@ -7,8 +7,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { startApp } from "../../src/app.js";
 import { Store } from "../../src/store/Store.js";
 import { eventually } from "../helpers/eventually.js";
+import { buttonOn, embedOf, type Harness, messageOf, startHarness } from "../helpers/harness.js";
 import { tempDir } from "../helpers/tempDir.js";
-import { buttonOn, embedOf, type Harness, messageOf, startHarness } from "./harness.js";
 
 const root = new URL("../..", import.meta.url).pathname;
 const execFileAsync = promisify(execFile);

@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { eventually } from "../helpers/eventually.js";
-import { embedOf, type Harness, messageOf, startHarness } from "./harness.js";
+import { embedOf, type Harness, messageOf, startHarness } from "../helpers/harness.js";
 
 let h: Harness;
 

@@ -7,8 +7,9 @@ import { z } from "zod";
 import { chatCommands } from "../../src/commands/registry.js";
 import { Store } from "../../src/store/Store.js";
 import { loadStory } from "../../src/story/loadStory.js";
-import { buildBot, spawnBot } from "../helpers/botProcess.js";
+import { buildBot } from "../helpers/buildBot.js";
 import { eventually } from "../helpers/eventually.js";
+import { spawnBot } from "../helpers/spawnBot.js";
 import { tempDir } from "../helpers/tempDir.js";
 import { expectVerbatimPages } from "../helpers/verbatim.js";
 

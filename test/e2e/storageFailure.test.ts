@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { buttonOn, embedOf, type Harness, messageOf, startHarness } from "./harness.js";
+import { buttonOn, embedOf, type Harness, messageOf, startHarness } from "../helpers/harness.js";
 
 let h: Harness;
 

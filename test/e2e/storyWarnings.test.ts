@@ -1,8 +1,8 @@
 import { cpSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { type Harness, startHarness } from "../helpers/harness.js";
 import { tempDir } from "../helpers/tempDir.js";
-import { type Harness, startHarness } from "./harness.js";
 
 let h: Harness;
 

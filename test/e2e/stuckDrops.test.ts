@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { embedOf, type Harness, messageOf, startHarness } from "../helpers/harness.js";
 import { oneReactionStory } from "../helpers/oneReactionStory.js";
-import { embedOf, type Harness, messageOf, startHarness } from "./harness.js";
 
 let h: Harness;
 

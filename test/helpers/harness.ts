@@ -14,8 +14,8 @@ import { type App, startApp } from "../../src/app.js";
 import { type Config, loadConfig } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
 import { startLocalServer } from "../../src/sandbox/startLocalServer.js";
-import { eventually } from "../helpers/eventually.js";
-import { tempDir } from "../helpers/tempDir.js";
+import { eventually } from "./eventually.js";
+import { tempDir } from "./tempDir.js";
 
 /** The bot (real discord.js client, real app wiring) against a local Discord with one server. */
 export interface Harness {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createGraphemeBoundaries } from "../../src/core/graphemeBoundaries.js";
-import { graphemeBoundaries } from "../helpers/pagerInvariants.js";
+import { graphemeBoundaries } from "../helpers/pageProblems.js";
 
 /** Whether Intl.Segmenter, given the whole text, puts a grapheme boundary at each index. */
 function segmenterBoundaries(text: string): boolean[] {

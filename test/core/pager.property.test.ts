@@ -2,12 +2,10 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { paginate } from "../../src/core/pager.js";
 import { sceneBreakLines } from "../../src/core/sceneBreaks.js";
-import {
-  bidiProblems,
-  breakProblems,
-  formattingProblems,
-  pageProblems,
-} from "../helpers/pagerInvariants.js";
+import { bidiProblems } from "../helpers/bidiProblems.js";
+import { breakProblems } from "../helpers/breakProblems.js";
+import { formattingProblems } from "../helpers/formattingProblems.js";
+import { pageProblems } from "../helpers/pageProblems.js";
 import {
   authorStory,
   maxLength,

@@ -2,7 +2,7 @@ import LineBreaker from "linebreak";
 import { describe, expect, it } from "vitest";
 import { type Page, paginate } from "../../src/core/pager.js";
 import { sceneBreakLines } from "../../src/core/sceneBreaks.js";
-import { expectValidPages, type Unbreakable } from "../helpers/pagerInvariants.js";
+import { expectValidPages, type Unbreakable } from "../helpers/pageProblems.js";
 
 /** Paginates and checks the whole contract, graphemes included. */
 function pagesOf(

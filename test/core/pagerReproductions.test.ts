@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { type Page, paginate } from "../../src/core/pager.js";
 import { parseDiscordMarkdown } from "../../src/core/parseDiscordMarkdown.js";
-import { breakProblems, expectValidPages, formattingProblems } from "../helpers/pagerInvariants.js";
+import { breakProblems } from "../helpers/breakProblems.js";
+import { formattingProblems } from "../helpers/formattingProblems.js";
+import { expectValidPages } from "../helpers/pageProblems.js";
 
 /** The page length of the reproductions in the issue. */
 const PAGE = 3000;

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import type { Unbreakable } from "./pagerInvariants.js";
+import type { Unbreakable } from "./pageProblems.js";
 
 /**
  * Generated text for the pager's property tests, with the stretches the generator knows

@@ -9,7 +9,7 @@ import { previewReport } from "../../src/core/previewReport.js";
 import type { StoryProblem } from "../../src/core/story.js";
 import { type LoadedStory, loadStory } from "../../src/story/loadStory.js";
 import { StoryLoadError } from "../../src/story/StoryLoadError.js";
-import { expectValidPages, type Unbreakable } from "../helpers/pagerInvariants.js";
+import { expectValidPages, type Unbreakable } from "../helpers/pageProblems.js";
 
 const root = new URL("../..", import.meta.url).pathname;
 const corpus = join(root, "test", "fixtures", "hostile");

@@ -1,7 +1,7 @@
 import { TimestampStyles, time } from "@discordjs/formatters";
 import { PermissionFlagsBits } from "discord.js";
 import { reactionCsv } from "../core/reactionCsv.js";
-import { partBefore, type ReactionReport, reactionReport } from "../core/reactionReport.js";
+import { type ReactionReport, reactionReport } from "../core/reactionReport.js";
 import { findPart, readableParts } from "../core/reading.js";
 import { UserError } from "../core/UserError.js";
 import { reactionsEmbed } from "../views/reactionsEmbed.js";
@@ -33,16 +33,12 @@ function reportFor(services: Services, context: CommandContext): ReactionReport 
       );
     shown = [part];
   }
-  const pairs = shown.flatMap(({ part }) => {
-    const previous = partBefore(book, part.id);
-    return previous === undefined ? [] : [[previous.part.id, part.id] as const];
-  });
   const { guildId } = context;
   return reactionReport(
     book,
     shown.map(({ part }) => part.id),
     store.reads.readers(guildId, storyId, authorIds),
-    store.reads.carryOn(guildId, storyId, pairs, authorIds),
+    store.reads.carryOn(guildId, storyId, authorIds),
     store.reactions.tallies(guildId, storyId, authorIds),
   );
 }

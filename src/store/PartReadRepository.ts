@@ -1,23 +1,33 @@
 import type { CarryOn, ReadCounts } from "../core/reactionReport.js";
 import type { Db } from "./openDatabase.js";
 
-/** Which members started and finished each part (from the pages they were shown), for the author. */
+interface StoryParams {
+  guild: string;
+  story: string;
+}
+
+/**
+ * Which members started and finished each part (from the pages they were shown), for the
+ * authors. The figures come from counters the triggers of migration 6 keep, less the authors'
+ * own rows (a handful), so `/reactions` reads a row per part however many members read.
+ */
 export class PartReadRepository {
+  readonly #db: Db;
   readonly #record;
-  readonly #readers;
   readonly #ofMember;
   readonly #forget;
+  readonly #readers;
   readonly #carryOn;
+  readonly #order;
+  readonly #clearOrder;
+  readonly #addOrder;
+  readonly #recount;
 
   constructor(db: Db) {
-    this.#record = db.prepare<{
-      guild: string;
-      story: string;
-      part: string;
-      user: string;
-      now: number;
-      finished: number | null;
-    }>(
+    this.#db = db;
+    this.#record = db.prepare<
+      StoryParams & { part: string; user: string; now: number; finished: number | null }
+    >(
       `INSERT INTO part_reads (guild_id, story_id, part_id, user_id, started_at, finished_at)
        VALUES (@guild, @story, @part, @user, @now, @finished)
        ON CONFLICT (guild_id, story_id, part_id, user_id)
@@ -25,7 +35,7 @@ export class PartReadRepository {
        WHERE part_reads.finished_at IS NULL AND excluded.finished_at IS NOT NULL`,
     );
     this.#ofMember = db.prepare<
-      { guild: string; story: string; user: string },
+      StoryParams & { user: string },
       { part_id: string; finished_at: number | null }
     >(
       `SELECT part_id, finished_at FROM part_reads
@@ -35,29 +45,60 @@ export class PartReadRepository {
       "DELETE FROM part_reads WHERE guild_id = @guild AND user_id = @user",
     );
     this.#readers = db.prepare<
-      { guild: string; story: string; excluded: string },
+      StoryParams & { excluded: string },
       { part_id: string; started: number; finished: number }
     >(
-      `SELECT part_id, count(*) AS started, count(finished_at) AS finished
-       FROM part_reads
-       WHERE guild_id = @guild AND story_id = @story
-         AND user_id NOT IN (SELECT value FROM json_each(@excluded))
-       GROUP BY part_id`,
+      `WITH excluded (part_id, started, finished) AS (
+         SELECT r.part_id, count(*), count(r.finished_at)
+         FROM json_each(@excluded) author
+         CROSS JOIN part_reads r INDEXED BY part_reads_by_member
+           ON r.guild_id = @guild AND r.user_id = author.value
+         WHERE r.story_id = @story
+         GROUP BY r.part_id)
+       SELECT c.part_id, c.started - coalesce(e.started, 0) AS started,
+         c.finished - coalesce(e.finished, 0) AS finished
+       FROM part_read_counts c LEFT JOIN excluded e USING (part_id)
+       WHERE c.guild_id = @guild AND c.story_id = @story AND c.started - coalesce(e.started, 0) > 0`,
     );
     this.#carryOn = db.prepare<
-      { guild: string; story: string; pairs: string; excluded: string },
+      StoryParams & { excluded: string },
       { part_id: string; readers: number }
     >(
-      `WITH pairs (previous, next) AS (SELECT value ->> 0, value ->> 1 FROM json_each(@pairs))
-       SELECT pairs.next AS part_id, count(*) AS readers
-       FROM pairs
-       CROSS JOIN part_reads before ON before.guild_id = @guild AND before.story_id = @story
-         AND before.part_id = pairs.previous
-       CROSS JOIN part_reads after ON after.guild_id = @guild AND after.story_id = @story
-         AND after.part_id = pairs.next AND after.user_id = before.user_id
-       WHERE before.finished_at IS NOT NULL
-         AND before.user_id NOT IN (SELECT value FROM json_each(@excluded))
-       GROUP BY pairs.next`,
+      `WITH excluded (part_id, readers) AS (
+         SELECT o.part_id, count(*)
+         FROM json_each(@excluded) author
+         CROSS JOIN part_reads after INDEXED BY part_reads_by_member
+           ON after.guild_id = @guild AND after.user_id = author.value
+         JOIN part_order o ON o.story_id = @story AND o.part_id = after.part_id
+         JOIN part_reads before ON before.guild_id = @guild AND before.story_id = @story
+           AND before.part_id = o.previous_part_id AND before.user_id = after.user_id
+         WHERE after.story_id = @story AND before.finished_at IS NOT NULL
+         GROUP BY o.part_id)
+       SELECT c.part_id, c.carried_on - coalesce(e.readers, 0) AS readers
+       FROM part_read_counts c LEFT JOIN excluded e USING (part_id)
+       WHERE c.guild_id = @guild AND c.story_id = @story
+         AND c.carried_on - coalesce(e.readers, 0) > 0`,
+    );
+    this.#order = db.prepare<{ story: string }, { part_id: string; previous_part_id: string }>(
+      "SELECT part_id, previous_part_id FROM part_order WHERE story_id = @story",
+    );
+    this.#clearOrder = db.prepare<{ story: string }>(
+      "DELETE FROM part_order WHERE story_id = @story",
+    );
+    this.#addOrder = db.prepare<{ story: string; part: string; previous: string }>(
+      "INSERT INTO part_order (story_id, part_id, previous_part_id) VALUES (@story, @part, @previous)",
+    );
+    this.#recount = db.prepare<{ story: string }>(
+      `UPDATE part_read_counts SET carried_on = (
+         SELECT count(*) FROM part_order o
+         JOIN part_reads before ON before.guild_id = part_read_counts.guild_id
+           AND before.story_id = o.story_id AND before.part_id = o.previous_part_id
+         JOIN part_reads after ON after.guild_id = before.guild_id
+           AND after.story_id = before.story_id AND after.part_id = o.part_id
+           AND after.user_id = before.user_id
+         WHERE o.story_id = part_read_counts.story_id AND o.part_id = part_read_counts.part_id
+           AND before.finished_at IS NOT NULL)
+       WHERE story_id = @story`,
     );
   }
 
@@ -91,6 +132,30 @@ export class PartReadRepository {
     this.#forget.run({ guild: guildId, user: userId });
   }
 
+  /**
+   * The story's parts in order, for the funnel: which part a reader carries on to from which.
+   * When the order differs from the one kept (the first start after the upgrade, a part added
+   * or moved), every server's count of readers who carried on is counted again from the reads,
+   * in one pass over them.
+   */
+  useOrder(storyId: string, partIds: readonly string[]): void {
+    const wanted = new Map(
+      partIds.slice(1).map((partId, index) => [partId, partIds[index] ?? ""] as const),
+    );
+    this.#db.transaction(() => {
+      const kept = this.#order.all({ story: storyId });
+      const same =
+        kept.length === wanted.size &&
+        kept.every((row) => wanted.get(row.part_id) === row.previous_part_id);
+      if (same) return;
+      this.#clearOrder.run({ story: storyId });
+      for (const [part, previous] of wanted) {
+        this.#addOrder.run({ story: storyId, part, previous });
+      }
+      this.#recount.run({ story: storyId });
+    })();
+  }
+
   /** Readers per part in a server, leaving out the given members (the authors). */
   readers(guildId: string, storyId: string, excluded: Iterable<string>): ReadCounts[] {
     return this.#readers
@@ -99,22 +164,12 @@ export class PartReadRepository {
   }
 
   /**
-   * For each (previous, next) pair of part ids, how many readers who finished the previous part
-   * went on to start the next, leaving out the `excluded` members (the authors).
+   * For each part, how many readers who finished the part before it (in the order `useOrder`
+   * was given) went on to start it, leaving out the `excluded` members (the authors).
    */
-  carryOn(
-    guildId: string,
-    storyId: string,
-    pairs: readonly (readonly [string, string])[],
-    excluded: Iterable<string>,
-  ): CarryOn[] {
+  carryOn(guildId: string, storyId: string, excluded: Iterable<string>): CarryOn[] {
     return this.#carryOn
-      .all({
-        guild: guildId,
-        story: storyId,
-        pairs: JSON.stringify(pairs),
-        excluded: JSON.stringify([...excluded]),
-      })
+      .all({ guild: guildId, story: storyId, excluded: JSON.stringify([...excluded]) })
       .map((row) => ({ partId: row.part_id, readers: row.readers }));
   }
 }

@@ -5,6 +5,7 @@
 export const GUILD_TABLES = [
   "progress",
   "part_reads",
+  "part_read_counts",
   "releases",
   "guild_settings",
   "notify_subscriptions",

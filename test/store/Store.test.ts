@@ -97,14 +97,11 @@ describe("Store", () => {
     for (const userId of ["1", "2", "4", "author"])
       store.reads.record(key(userId), "new-york", false, now);
     store.reads.record(key("5"), "moscow", false, now);
-    const pairs = [
-      ["note", "new-york"],
-      ["new-york", "moscow"],
-    ] as const;
-    expect(store.reads.carryOn(reader.guildId, "drago", pairs, ["author"])).toEqual([
+    store.reads.useOrder("drago", ["note", "new-york", "moscow"]);
+    expect(store.reads.carryOn(reader.guildId, "drago", ["author"])).toEqual([
       { partId: "new-york", readers: 2 },
     ]);
-    expect(store.reads.carryOn(reader.guildId, "drago", pairs, [])).toEqual([
+    expect(store.reads.carryOn(reader.guildId, "drago", [])).toEqual([
       { partId: "new-york", readers: 3 },
     ]);
     store.close();

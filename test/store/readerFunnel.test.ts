@@ -1,0 +1,162 @@
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { CarryOn, ReadCounts } from "../../src/core/reactionReport.js";
+import { migrations } from "../../src/store/migrations.js";
+import { Store } from "../../src/store/Store.js";
+import { tempDir } from "../helpers/tempDir.js";
+
+const guildId = "100000000000000001";
+const otherGuild = "100000000000000002";
+const storyId = "drago";
+const now = new Date("2026-11-24T12:00:00Z");
+const parts = ["note", "new-york", "moscow", "paris"] as const;
+const users = ["u1", "u2", "u3", "author"] as const;
+
+/** A write the bot makes: a page shown, a member erased, a server purged, the story reordered. */
+type Step =
+  | { kind: "read"; guild: string; user: string; part: string; finished: boolean }
+  | { kind: "forget"; guild: string; user: string }
+  | { kind: "purge"; guild: string }
+  | { kind: "order"; order: readonly string[] };
+
+const guild = fc.constantFrom(guildId, guildId, otherGuild);
+const step: fc.Arbitrary<Step> = fc.oneof(
+  {
+    arbitrary: fc.record({
+      kind: fc.constant("read"),
+      guild,
+      user: fc.constantFrom(...users),
+      part: fc.constantFrom(...parts),
+      finished: fc.boolean(),
+    }),
+    weight: 8,
+  },
+  fc.record({ kind: fc.constant("forget"), guild, user: fc.constantFrom(...users) }),
+  fc.record({ kind: fc.constant("purge"), guild }),
+  fc.record({
+    kind: fc.constant("order"),
+    order: fc.shuffledSubarray([...parts], { minLength: 1 }),
+  }),
+);
+
+/** The reads as plain rows, and the figures computed from them the slow way. */
+class Model {
+  /** "guild|user|part" → finished. */
+  readonly reads = new Map<string, boolean>();
+  order: readonly string[] = parts;
+
+  apply(s: Step): void {
+    if (s.kind === "read") {
+      const key = `${s.guild}|${s.user}|${s.part}`;
+      this.reads.set(key, (this.reads.get(key) ?? false) || s.finished);
+    } else if (s.kind === "order") {
+      this.order = s.order;
+    } else {
+      for (const key of [...this.reads.keys()]) {
+        const [g, user] = key.split("|");
+        if (g === s.guild && (s.kind === "purge" || user === s.user)) this.reads.delete(key);
+      }
+    }
+  }
+
+  readers(excluded: readonly string[]): ReadCounts[] {
+    return parts.flatMap((partId) => {
+      const rows = this.#rowsOf(partId, excluded);
+      const finished = rows.filter(([, done]) => done).length;
+      return rows.length === 0 ? [] : [{ partId, started: rows.length, finished }];
+    });
+  }
+
+  carryOn(excluded: readonly string[]): CarryOn[] {
+    return this.order.slice(1).flatMap((partId, index) => {
+      const previous = this.order[index] ?? "";
+      const finishedBefore = new Set(
+        this.#rowsOf(previous, excluded)
+          .filter(([, done]) => done)
+          .map(([user]) => user),
+      );
+      const readers = this.#rowsOf(partId, excluded).filter(([user]) =>
+        finishedBefore.has(user),
+      ).length;
+      return readers === 0 ? [] : [{ partId, readers }];
+    });
+  }
+
+  #rowsOf(partId: string, excluded: readonly string[]): [string, boolean][] {
+    return [...this.reads].flatMap(([key, finished]) => {
+      const [g, user = "", part] = key.split("|");
+      return g === guildId && part === partId && !excluded.includes(user)
+        ? [[user, finished] satisfies [string, boolean]]
+        : [];
+    });
+  }
+}
+
+/** Makes the write through the store, as the bot would. */
+function run(store: Store, s: Step): void {
+  if (s.kind === "read") {
+    store.reads.record({ guildId: s.guild, storyId, userId: s.user }, s.part, s.finished, now);
+  } else if (s.kind === "forget") {
+    store.forgetMember(s.guild, s.user, now);
+  } else if (s.kind === "purge") {
+    store.departures.record(s.guild, now);
+    store.purgeGuild(s.guild, new Date(now.getTime() + 1));
+  } else {
+    store.reads.useOrder(storyId, s.order);
+  }
+}
+
+const byPart = <T extends { partId: string }>(rows: readonly T[]) =>
+  [...rows].sort((a, b) => a.partId.localeCompare(b.partId));
+
+describe("the readers funnel", () => {
+  it("counts readers who started, finished, and carried on from the part before, as the reads say, without the authors", () => {
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 50 }), (steps) => {
+        const store = new Store(":memory:");
+        store.reads.useOrder(storyId, parts);
+        const model = new Model();
+        for (const s of steps) {
+          run(store, s);
+          model.apply(s);
+        }
+        for (const excluded of [["author"], []]) {
+          expect(byPart(store.reads.readers(guildId, storyId, excluded))).toEqual(
+            byPart(model.readers(excluded)),
+          );
+          expect(byPart(store.reads.carryOn(guildId, storyId, excluded))).toEqual(
+            byPart(model.carryOn(excluded)),
+          );
+        }
+        store.close();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("fills the counters from the reads kept before the upgrade, and who carried on once the order is known", () => {
+    const path = join(tempDir(), "serial.db");
+    const db = new Database(path);
+    db.exec(migrations.slice(0, 5).join(";"));
+    db.pragma("user_version = 5");
+    const insert = db.prepare("INSERT INTO part_reads VALUES (?, 'drago', ?, ?, 0, ?)");
+    insert.run(guildId, "note", "u1", 1);
+    insert.run(guildId, "new-york", "u1", null);
+    insert.run(guildId, "note", "u2", null);
+    insert.run(guildId, "new-york", "u2", null);
+    insert.run(otherGuild, "note", "u3", 1);
+    db.close();
+
+    const store = new Store(path);
+    expect(byPart(store.reads.readers(guildId, storyId, []))).toEqual([
+      { partId: "new-york", started: 2, finished: 0 },
+      { partId: "note", started: 2, finished: 1 },
+    ]);
+    expect(store.reads.carryOn(guildId, storyId, [])).toEqual([]);
+    store.reads.useOrder(storyId, parts);
+    expect(store.reads.carryOn(guildId, storyId, [])).toEqual([{ partId: "new-york", readers: 1 }]);
+    store.close();
+  });
+});

@@ -44,7 +44,7 @@ export class ScheduleWatches {
    */
   follow(guildId: string, atStart: boolean): void {
     const { schedules, clock, log, store } = this.#options;
-    this.unfollow(guildId);
+    this.#unfollow(guildId);
     const settings = this.#options.settingsFor(guildId);
     if (settings.schedule === undefined || settings.paused) {
       this.#problems.delete(guildId);
@@ -77,7 +77,7 @@ export class ScheduleWatches {
   }
 
   /** Takes a server off its schedule's cron task, stopping the task when it was the last. */
-  unfollow(guildId: string): void {
+  #unfollow(guildId: string): void {
     const key = this.#keyOf.get(guildId);
     if (key === undefined) return;
     this.#keyOf.delete(guildId);
@@ -94,7 +94,7 @@ export class ScheduleWatches {
 
   /** A server the bot left: off its schedule, and its schedule's problem forgotten. */
   forget(guildId: string): void {
-    this.unfollow(guildId);
+    this.#unfollow(guildId);
     this.#problems.delete(guildId);
   }
 

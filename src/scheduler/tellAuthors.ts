@@ -1,7 +1,7 @@
 import { type Client, DiscordAPIError, Routes } from "discord.js";
 import { z } from "zod";
 import type { Logger } from "../logger.js";
-import type { AuthorNotice } from "./DropScheduler.js";
+import type { AuthorNotice } from "./AuthorNotice.js";
 
 const channel = z.object({ id: z.string() });
 

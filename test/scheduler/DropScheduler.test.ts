@@ -2,9 +2,10 @@ import { join } from "node:path";
 import { pino } from "pino";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { bindBook } from "../../src/core/Book.js";
+import type { AuthorNotice } from "../../src/scheduler/AuthorNotice.js";
 import { DropNotifier } from "../../src/scheduler/DropNotifier.js";
 import { DropPoster } from "../../src/scheduler/DropPoster.js";
-import { type AuthorNotice, DropScheduler } from "../../src/scheduler/DropScheduler.js";
+import { DropScheduler } from "../../src/scheduler/DropScheduler.js";
 import { Store } from "../../src/store/Store.js";
 import { eventually } from "../helpers/eventually.js";
 import { discordError, FakeDiscordRest } from "../helpers/fakeDiscordRest.js";
@@ -207,6 +208,32 @@ describe("DropScheduler", () => {
     expect(t.store.releases.releasedIds("1", "fixture")).toEqual(new Set(["one"]));
     t.rest.answer = (call) => (call.method === "POST" ? { id: String(t.rest.calls.length) } : []);
     expect((await t.scheduler.drop("1", "schedule")).drop?.partId).toBe("two");
+  });
+
+  it("computes every drop time from its clock, years away from the wall clock", async () => {
+    const t = setup(["1"], ["one", "two", "late", "soon"], {
+      late: new Date("2029-01-01T09:00:00Z"),
+      soon: new Date("2031-03-07T09:00:00Z"),
+    });
+    t.clock.now = new Date("2031-03-05T12:00:00Z");
+    t.set("1", FRIDAYS);
+    t.store.settings.update("1", { nextDropAt: new Date("2030-06-07T18:00:00Z") }, t.clock.now);
+    await t.scheduler.start();
+
+    const dropOf = (partId: string) =>
+      t.store.drops.get({ guildId: "1", storyId: "fixture", partId });
+    expect(dropOf("one")).toMatchObject({ reason: "catch-up", createdAt: t.clock.now });
+    expect(dropOf("late")).toMatchObject({ reason: "release-at", createdAt: t.clock.now });
+    expect(t.store.releases.releasedIds("1", "fixture")).toEqual(new Set(["one", "late"]));
+    expect(t.store.settings.get("1").nextDropAt).toEqual(new Date("2031-03-07T18:00:00Z"));
+    expect(t.scheduler.nextDrops("1", t.clock.now, 2)).toEqual([
+      new Date("2031-03-07T18:00:00Z"),
+      new Date("2031-03-14T18:00:00Z"),
+    ]);
+    expect(t.schedules.timed.map((entry) => entry.moment)).toEqual([
+      new Date("2031-03-07T09:00:00Z"),
+    ]);
+    await t.scheduler.stop();
   });
 
   it("drops a scene at its own release time from the timer, and survives a failing store there", async () => {

@@ -1,5 +1,6 @@
 import { checkCharacters } from "./checkCharacters.js";
 import { compareNatural } from "./compareNatural.js";
+import { compareProblems } from "./compareProblems.js";
 import { decodeUtf8 } from "./decodeUtf8.js";
 import { pastedFrontMatter } from "./pastedFrontMatter.js";
 import { readFrontMatter } from "./readFrontMatter.js";
@@ -179,8 +180,4 @@ function placementProblem(path: string): StoryProblem | undefined {
       : `${path} is in a folder the story does not use; scenes go directly inside scenes/.`,
     fix: `Move it to scenes/${name} if it is a scene, or out of the story folder.`,
   };
-}
-
-function compareProblems(a: StoryProblem, b: StoryProblem): number {
-  return compareNatural(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0);
 }

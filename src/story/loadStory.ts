@@ -1,7 +1,7 @@
 import type { Dirent } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { parseStory } from "../core/parseStory.js";
+import { parseLibrary } from "../core/parseLibrary.js";
 import type { Story, StoryFile, StoryProblem } from "../core/story.js";
 import { StoryLoadError } from "./StoryLoadError.js";
 
@@ -12,18 +12,28 @@ export interface LoadedStory {
 }
 
 /**
- * Reads every file under the story folder and checks it as a whole.
+ * Reads every file under the story folder and checks it as a whole: one story, at its top or
+ * in a folder of its own (see parseLibrary).
  * Throws a StoryLoadError listing every problem when the folder is missing or anything is wrong.
  */
 export async function loadStory(dir: string): Promise<LoadedStory> {
   const problems: StoryProblem[] = [];
   const files = await readStoryFiles(dir, "", problems);
   if (files !== undefined) {
-    const result = parseStory(files);
-    if (result.ok && problems.length === 0) {
-      return { story: result.story, warnings: result.warnings };
+    const result = parseLibrary(files);
+    const [story, ...others] = result.ok ? result.stories : [];
+    if (result.ok && story !== undefined && others.length === 0 && problems.length === 0) {
+      return { story, warnings: result.warnings };
     }
     if (!result.ok) problems.push(...result.problems);
+    else if (story !== undefined && others.length > 0) {
+      const ids = result.stories.map((each) => each.meta.id);
+      problems.push({
+        file: ".",
+        message: `The story folder holds ${ids.length} stories (${ids.join(", ")}), and this version of the bot serves one.`,
+        fix: `Point STORY_DIR at the folder of the one to serve, e.g. STORY_DIR=${join(dir, story.meta.id)}.`,
+      });
+    }
   }
   throw new StoryLoadError(dir, problems);
 }

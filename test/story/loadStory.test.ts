@@ -102,6 +102,42 @@ describe("loadStory", () => {
     ]);
   });
 
+  it("loads a story kept in a folder of its own, with paths from the story folder", async () => {
+    const dir = join(await tempDir(), "stories");
+    await cp(STORY_DIR, join(dir, "drago"), { recursive: true });
+    const { story } = await loadStory(dir);
+    expect(story.meta.id).toBe("drago");
+    expect(scenes(story)[0]?.file).toBe("drago/scenes/001-new-york.md");
+  });
+
+  it("refuses a folder of several stories, naming them and the STORY_DIR of one", async () => {
+    const dir = join(await tempDir(), "stories");
+    await cp(STORY_DIR, join(dir, "drago"), { recursive: true });
+    await cp(STORY_DIR, join(dir, "tea"), { recursive: true });
+    const tea = join(dir, "tea");
+    await writeFile(
+      join(tea, "story.md"),
+      (await readFile(join(tea, "story.md"), "utf8")).replace("id: drago", "id: tea"),
+    );
+    for (const file of [
+      "authors-note.md",
+      "blurb.md",
+      "scenes/001-new-york.md",
+      "scenes/002-moscow.md",
+    ]) {
+      const text = await readFile(join(tea, file), "utf8");
+      await writeFile(join(tea, file), text.replace(/^id: (.*)$/m, "id: tea-$1"));
+    }
+    const error = await loadError(dir);
+    expect(error.problems).toEqual([
+      expect.objectContaining({
+        file: ".",
+        message: expect.stringContaining("holds 2 stories (drago, tea)"),
+        fix: `Point STORY_DIR at the folder of the one to serve, e.g. STORY_DIR=${join(dir, "drago")}.`,
+      }),
+    ]);
+  });
+
   it("hands on the warnings of a story it loads", async () => {
     const blurb = "---\nid: blurb\ntitle: Blurb\n---\n\nA blurb.\n\n---\nid: more\n---\n";
     const { story, warnings } = await loadStory(await storyCopy({ "blurb.md": blurb }));

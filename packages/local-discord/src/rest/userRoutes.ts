@@ -2,6 +2,7 @@ import type { APIApplication, APIGatewayBotInfo } from "discord-api-types/v10";
 import { DiscordApiError } from "../DiscordApiError.js";
 import { isRecord, stringField } from "../isRecord.js";
 import { NO_FLAGS } from "../noFlags.js";
+import { toApiDmChannel } from "../serialize/toApiChannel.js";
 import { NO_CONTENT, ok, type RouteHandler } from "./RouteHandler.js";
 import type { Services } from "./Services.js";
 
@@ -26,12 +27,12 @@ export function userRoutes({ state, gateway, membership }: Services) {
 
     "POST /users/@me/channels": (request) => {
       const body = isRecord(request.body.json) ? request.body.json : {};
-      return ok(state.dmJson(state.dmChannel(stringField(body, "recipient_id") ?? "")));
+      return ok(toApiDmChannel(state, state.dmChannel(stringField(body, "recipient_id") ?? "")));
     },
 
     /** Leave Guild: GUILD_DELETE without `unavailable`; 10004 for a guild the bot is not in. */
     "DELETE /users/@me/guilds/:guild": (request) => {
-      const guild = state.guild(request.params.get("guild"));
+      const guild = state.guilds.get(request.params.get("guild"));
       if (!state.botIsIn(guild.id)) {
         throw DiscordApiError.unknownGuild();
       }
@@ -39,7 +40,7 @@ export function userRoutes({ state, gateway, membership }: Services) {
       return NO_CONTENT;
     },
 
-    "GET /users/:user": (request) => ok(state.user(request.params.get("user"))),
+    "GET /users/:user": (request) => ok(state.users.get(request.params.get("user"))),
 
     "GET /applications/@me": () =>
       ok({

@@ -9,6 +9,7 @@ export function toApiMember(state: DiscordState, guildId: string, userId: string
     user: state.users.get(userId),
     nick: null,
     avatar: null,
+    banner: null,
     roles: [...member.roleIds],
     joined_at: member.joinedAt,
     premium_since: null,

@@ -14,6 +14,8 @@ export function toApiRole(role: RoleRecord): APIRole {
     permissions: String(role.permissions),
     managed: role.botId !== null,
     mentionable: false,
+    icon: null,
+    unicode_emoji: null,
     flags: NO_FLAGS,
     ...(role.botId === null ? {} : { tags: { bot_id: role.botId } }),
   };

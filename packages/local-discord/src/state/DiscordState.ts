@@ -49,6 +49,8 @@ export class DiscordState {
   readonly channels = new ChannelStore();
   readonly messages = new MessageStore();
   readonly botUser: APIUser;
+  /** The user who owns the bot's application (in no guild). */
+  readonly applicationOwner: APIUser;
   readonly #origin: () => string;
 
   constructor(snowflakes: SnowflakeGenerator, botUsername: string, origin: () => string) {
@@ -56,6 +58,7 @@ export class DiscordState {
     this.users = new UserStore(snowflakes);
     this.#origin = origin;
     this.botUser = this.users.add(botUsername, true);
+    this.applicationOwner = this.users.add(`${botUsername}'s owner`);
   }
 
   /** The application's id is the bot user's id, as for every bot made since 2019. */

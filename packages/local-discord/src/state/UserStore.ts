@@ -1,5 +1,6 @@
 import type { APIUser } from "discord-api-types/v10";
 import { DiscordApiError } from "../DiscordApiError.js";
+import { NO_FLAGS } from "../noFlags.js";
 import type { SnowflakeGenerator } from "../SnowflakeGenerator.js";
 
 /** The users the local Discord knows (the bot among them), and which of them closed their DMs. */
@@ -13,7 +14,7 @@ export class UserStore {
     this.#snowflakes = snowflakes;
   }
 
-  /** A new user with a fresh id; a bot has the discriminator bots have. */
+  /** A new user with a fresh id, no flags and no primary guild; a bot has a bot's discriminator. */
   add(username: string, bot = false): APIUser {
     const user: APIUser = {
       id: this.#snowflakes.next(),
@@ -21,6 +22,9 @@ export class UserStore {
       discriminator: bot ? "0001" : "0",
       global_name: bot ? null : username,
       avatar: null,
+      public_flags: NO_FLAGS,
+      flags: NO_FLAGS,
+      primary_guild: null,
       ...(bot ? { bot: true } : {}),
     };
     this.#users.set(user.id, user);

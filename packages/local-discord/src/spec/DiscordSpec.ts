@@ -52,10 +52,11 @@ interface Operation {
  * Checks requests and responses against Discord's spec: finds the operation a method and path
  * are, and validates a request's JSON body (also a multipart request's `payload_json`) against
  * its request schema, or a response's against the response schema for its status, with ajv
- * (JSON Schema 2020-12, as OpenAPI 3.1 uses). Each validator is compiled on first use. Where it is loose: formats (`snowflake`, `uri`, `int64`) are not
- * checked, since ajv knows only the standard ones and the spec's `type` already constrains
- * them; unknown keywords (`x-discord-union`) are ignored; see `loosenSpec` for the rest. Query
- * strings are not checked.
+ * (JSON Schema 2020-12, as OpenAPI 3.1 uses). Each validator is compiled on first use. Where
+ * it is loose: formats (`snowflake`, `uri`, `int64`) are not checked, since ajv knows only the
+ * standard ones and the spec's `type` already constrains them; unknown keywords
+ * (`x-discord-union`) are ignored; see `loosenSpec` for the rest (it applies to responses as to
+ * requests). Query strings are not checked.
  */
 export class DiscordSpec {
   static #loaded: DiscordSpec | undefined;

@@ -14,6 +14,7 @@ import { MessageStore } from "./MessageStore.js";
 import type { ChannelRecord, GuildRecord, MessageRecord, ThreadType } from "./records.js";
 import { UserStore } from "./UserStore.js";
 
+/** A guild to create (see `addGuild`). */
 export interface NewGuild {
   readonly name: string;
   /** Pick the guild id so it belongs to this shard: [shardId, shardCount]. */
@@ -22,6 +23,7 @@ export interface NewGuild {
   readonly everyonePermissions?: bigint;
 }
 
+/** A guild text channel to create (see `addChannel`). */
 export interface NewChannel {
   readonly name: string;
   readonly topic?: string;
@@ -29,6 +31,7 @@ export interface NewChannel {
   readonly denyBot?: bigint;
 }
 
+/** A thread to create in a text channel (see `addThread`): its id, name, kind and owner. */
 export interface NewThread {
   readonly id: string;
   readonly name: string;

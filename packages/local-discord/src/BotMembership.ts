@@ -1,7 +1,8 @@
 import { GatewayDispatchEvents } from "discord-api-types/v10";
 import type { ChangeFeed } from "./ChangeFeed.js";
-import type { DiscordState } from "./DiscordState.js";
-import type { Dispatcher } from "./DispatchPayloads.js";
+import type { Dispatcher } from "./gateway/DispatchPayloads.js";
+import { toGuildCreate } from "./serialize/toGuildCreate.js";
+import type { DiscordState } from "./state/DiscordState.js";
 
 /**
  * The bot leaving a guild (or being removed) and being added back. Discord tells a bot it is
@@ -26,17 +27,17 @@ export class BotMembership {
    */
   remove(guildId: string): void {
     this.#dispatcher.dispatch(GatewayDispatchEvents.GuildDelete, { id: guildId }, { guildId });
-    this.#state.removeMember(guildId, this.#state.botUser.id);
+    this.#state.guilds.removeMember(guildId, this.#state.botUser.id);
     this.#changes.notify();
   }
 
   /** Brings the bot back into a guild it is not in, with its role (GUILD_CREATE). */
   add(guildId: string): void {
-    const guild = this.#state.guild(guildId);
-    this.#state.addMember(guildId, this.#state.botUser.id, [guild.botRoleId]);
+    const guild = this.#state.guilds.get(guildId);
+    this.#state.guilds.addMember(guildId, this.#state.botUser.id, [guild.botRoleId]);
     this.#dispatcher.dispatch(
       GatewayDispatchEvents.GuildCreate,
-      this.#state.guildCreateJson(guild),
+      toGuildCreate(this.#state, guild),
       { guildId },
     );
     this.#changes.notify();

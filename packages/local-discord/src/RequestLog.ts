@@ -37,11 +37,60 @@ export interface ArrivingRequest {
 
 /** Everything the local API saw, for tests to assert on. */
 export class RequestLog {
-  /** Called as each request arrives, before it is served (e.g. to kill the client mid-request). */
-  readonly arrivalListeners = new Set<(request: ArrivingRequest) => void>();
-  readonly requests: RecordedRequest[] = [];
-  readonly unhandled: UnhandledRequest[] = [];
-  readonly violations: RateLimitViolation[] = [];
+  readonly #arrivalListeners = new Set<(request: ArrivingRequest) => void>();
+  readonly #requests: RecordedRequest[] = [];
+  readonly #unhandled: UnhandledRequest[] = [];
+  readonly #rateLimitViolations: RateLimitViolation[] = [];
+  readonly #specViolations: SpecViolation[] = [];
+
+  /**
+   * Calls `listener` as each request arrives, before it is served (e.g. to kill the client
+   * mid-request); returns the function that stops it.
+   */
+  onArrival(listener: (request: ArrivingRequest) => void): () => void {
+    this.#arrivalListeners.add(listener);
+    return () => this.#arrivalListeners.delete(listener);
+  }
+
+  /** Tells the arrival listeners of a request about to be served. */
+  arrived(request: ArrivingRequest): void {
+    for (const listener of this.#arrivalListeners) listener(request);
+  }
+
+  /** Records a request once it is answered (or faulted). */
+  answered(request: RecordedRequest): void {
+    this.#requests.push(request);
+  }
+
+  /** Records a request no route matched. */
+  unmatched(request: UnhandledRequest): void {
+    this.#unhandled.push(request);
+  }
+
+  /** Records a request answered 429 because it went over a rate limit. */
+  rateLimited(violation: RateLimitViolation): void {
+    this.#rateLimitViolations.push(violation);
+  }
+
+  /** Records a request answered 400 because Discord's spec rejects its body. */
+  specRejected(violation: SpecViolation): void {
+    this.#specViolations.push(violation);
+  }
+
+  get requests(): readonly RecordedRequest[] {
+    return this.#requests;
+  }
+
+  get unhandled(): readonly UnhandledRequest[] {
+    return this.#unhandled;
+  }
+
+  get rateLimitViolations(): readonly RateLimitViolation[] {
+    return this.#rateLimitViolations;
+  }
+
   /** Requests Discord's spec rejects (answered 400 Invalid Form Body). */
-  readonly specViolations: SpecViolation[] = [];
+  get specViolations(): readonly SpecViolation[] {
+    return this.#specViolations;
+  }
 }

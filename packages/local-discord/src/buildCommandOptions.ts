@@ -9,7 +9,10 @@ import type {
 } from "discord-api-types/v10";
 import { ApplicationCommandOptionType, ChannelType } from "discord-api-types/v10";
 import type { CommandRegistry } from "./CommandRegistry.js";
-import type { DiscordState } from "./DiscordState.js";
+import { toApiThread } from "./serialize/toApiChannel.js";
+import { toApiMember } from "./serialize/toApiMember.js";
+import { toApiRole } from "./serialize/toApiRole.js";
+import type { DiscordState } from "./state/DiscordState.js";
 
 /** An option value as a member would enter it; users, channels and roles by id. */
 export type CommandOptionValue = string | number | boolean;
@@ -206,7 +209,7 @@ function buildOne(
       resolveRole(context, String(value), fail);
       return { type: definition.type, name, value: String(value) };
     case ApplicationCommandOptionType.Mentionable:
-      if (context.state.users.has(String(value))) {
+      if (context.state.users.find(String(value)) !== undefined) {
         resolveUser(context, String(value), fail);
       } else {
         resolveRole(context, String(value), fail);
@@ -220,26 +223,26 @@ function buildOne(
 }
 
 function resolveUser(context: Context, id: string, fail: (expected: string) => Error): void {
-  const user = context.state.users.get(id);
+  const user = context.state.users.find(id);
   if (user === undefined) {
     throw fail("a user id");
   }
   context.resolved.users = { ...context.resolved.users, [id]: user };
-  const guild = context.guildId === null ? undefined : context.state.guilds.get(context.guildId);
-  if (guild?.members.has(id)) {
+  const { guildId } = context;
+  if (guildId !== null && context.state.guilds.isMember(guildId, id)) {
     const {
       user: _user,
       deaf: _deaf,
       mute: _mute,
       ...member
-    } = context.state.memberJson(guild.id, id);
-    const permissions = String(context.state.permissions(guild.id, id, context.channelId));
+    } = toApiMember(context.state, guildId, id);
+    const permissions = String(context.state.permissions(guildId, id, context.channelId));
     context.resolved.members = { ...context.resolved.members, [id]: { ...member, permissions } };
   }
 }
 
 function resolveChannel(context: Context, id: string, fail: (expected: string) => Error): void {
-  const channel = context.state.channels.get(id);
+  const channel = context.state.channels.find(id);
   if (channel === undefined || channel.guildId !== context.guildId) {
     throw fail("a channel id of this guild");
   }
@@ -255,18 +258,18 @@ function resolveChannel(context: Context, id: string, fail: (expected: string) =
           name: channel.name,
           permissions,
           parent_id: channel.parentId ?? undefined,
-          thread_metadata: context.state.threadJson(channel).thread_metadata,
+          thread_metadata: toApiThread(context.state, channel).thread_metadata,
         }
       : { id, type: channel.type, name: channel.name, permissions };
   context.resolved.channels = { ...context.resolved.channels, [id]: resolved };
 }
 
 function resolveRole(context: Context, id: string, fail: (expected: string) => Error): void {
-  const role = context.state.roles.get(id);
+  const role = context.state.guilds.findRole(id);
   if (role === undefined || role.guildId !== context.guildId) {
     throw fail("a role id of this guild");
   }
-  context.resolved.roles = { ...context.resolved.roles, [id]: context.state.roleJson(role) };
+  context.resolved.roles = { ...context.resolved.roles, [id]: toApiRole(role) };
 }
 
 function isBasic(option: APIApplicationCommandOption): option is APIApplicationCommandBasicOption {

@@ -13,7 +13,7 @@ import {
   type CreatedGuild,
   type CreatedMember,
   LocalDiscord,
-} from "../src/LocalDiscord.js";
+} from "../src/index.js";
 import { fetchTextChannel } from "./fetchTextChannel.js";
 import { startTestBot, TEST_COMMANDS, type TestBot } from "./startTestBot.js";
 

@@ -1,7 +1,7 @@
 import { once } from "node:events";
 import { DiscordAPIError, type Message } from "discord.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type CreatedGuild, type CreatedMember, LocalDiscord } from "../src/LocalDiscord.js";
+import { type CreatedGuild, type CreatedMember, LocalDiscord } from "../src/index.js";
 import { startTestBot, type TestBot } from "./startTestBot.js";
 
 describe("LocalDiscord: closed DMs", () => {

@@ -1,7 +1,7 @@
 import { once } from "node:events";
 import { DiscordAPIError, Events } from "discord.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type CreatedChannel, type CreatedGuild, LocalDiscord } from "../src/LocalDiscord.js";
+import { type CreatedChannel, type CreatedGuild, LocalDiscord } from "../src/index.js";
 import { fetchTextChannel } from "./fetchTextChannel.js";
 import { startTestBot } from "./startTestBot.js";
 

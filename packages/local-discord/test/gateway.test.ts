@@ -2,7 +2,7 @@ import { once } from "node:events";
 import { GatewayDispatchEvents, GatewayIntentBits, GatewayOpcodes, type Message } from "discord.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
-import { type CreatedGuild, type CreatedMember, LocalDiscord } from "../src/LocalDiscord.js";
+import { type CreatedGuild, type CreatedMember, LocalDiscord } from "../src/index.js";
 import { startTestBot, type TestBot } from "./startTestBot.js";
 
 describe("LocalDiscord: gateway", () => {

@@ -6,7 +6,7 @@ import {
   MessageFlags,
 } from "discord.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type CreatedChannel, type CreatedMember, LocalDiscord } from "../src/LocalDiscord.js";
+import { type CreatedChannel, type CreatedMember, LocalDiscord } from "../src/index.js";
 import { startTestBot, TEST_COMMANDS, type TestBot } from "./startTestBot.js";
 
 describe("LocalDiscord: interactions", () => {

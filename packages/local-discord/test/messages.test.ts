@@ -12,7 +12,7 @@ import {
   type CreatedGuild,
   type CreatedMember,
   LocalDiscord,
-} from "../src/LocalDiscord.js";
+} from "../src/index.js";
 import { takeSpecViolations } from "./failOnSpecViolations.js";
 import { fetchTextChannel } from "./fetchTextChannel.js";
 import { startTestBot, TEST_COMMANDS, type TestBot } from "./startTestBot.js";

@@ -66,14 +66,14 @@ export class RestServer {
     const decodedPath = `/${segments.join("/")}`;
     const match = path === null ? undefined : this.#matcher.match(method, segments);
     const { log } = this.#options;
-    for (const listener of log.arrivalListeners) listener({ method, path: decodedPath });
+    log.arrived({ method, path: decodedPath });
     let body: RequestBody = { json: undefined, files: [] };
     let headers: Record<string, string> = {};
     let fault: Fault | undefined;
     let reply: RestReply;
     try {
       if (match === undefined) {
-        log.unhandled.push({ method, path: path === null ? url.pathname : decodedPath });
+        log.unmatched({ method, path: path === null ? url.pathname : decodedPath });
         throw DiscordApiError.notFound();
       }
       body = await parseRequestBody(raw, request.headers["content-type"]);
@@ -92,7 +92,7 @@ export class RestServer {
         );
         headers = { ...limits?.headers };
         if (limits !== undefined && !limits.allowed) {
-          log.violations.push({
+          log.rateLimited({
             method,
             path: decodedPath,
             route: match.id,
@@ -115,7 +115,7 @@ export class RestServer {
     } catch (error) {
       reply = errorReply(error);
     }
-    log.requests.push({
+    log.answered({
       method,
       path: path === null ? url.pathname : decodedPath,
       query: url.search,
@@ -143,7 +143,7 @@ export class RestServer {
       operation: operation ?? "",
       problems: problems.map((problem) => `/${problem.path.join("/")} ${problem.message}`),
     };
-    this.#options.log.specViolations.push(violation);
+    this.#options.log.specRejected(violation);
     this.#options.onSpecViolation(violation);
     const errors = new FormErrors();
     for (const problem of problems) errors.add(problem.path, problem.code, problem.message);
@@ -155,18 +155,16 @@ export class RestServer {
     if (attachmentId === undefined) {
       return false;
     }
-    for (const message of this.#options.services.state.messages.values()) {
-      const file = message.files.find((candidate) => candidate.attachmentId === attachmentId);
-      if (file !== undefined) {
-        response.writeHead(200, {
-          "Content-Type": file.contentType,
-          "Content-Length": file.data.length,
-        });
-        response.end(file.data);
-        return true;
-      }
+    const file = this.#options.services.state.messages.file(attachmentId);
+    if (file === undefined) {
+      return false;
     }
-    return false;
+    response.writeHead(200, {
+      "Content-Type": file.contentType,
+      "Content-Length": file.data.length,
+    });
+    response.end(file.data);
+    return true;
   }
 }
 

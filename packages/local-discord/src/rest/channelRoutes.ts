@@ -1,203 +1,94 @@
-import { ChannelType, PermissionFlagsBits } from "discord-api-types/v10";
+import { PermissionFlagsBits } from "discord-api-types/v10";
 import { DiscordApiError } from "../DiscordApiError.js";
-import { FormErrors } from "../FormErrors.js";
-import { isRecord, numberField, stringField } from "../isRecord.js";
 import { parseMessagePayload } from "../parseMessagePayload.js";
-import type { ChannelRecord, ThreadType } from "../records.js";
-import { parseEmoji } from "./parseEmoji.js";
+import { toApiChannel } from "../serialize/toApiChannel.js";
+import { toApiMessage } from "../serialize/toApiMessage.js";
+import type { ChannelRecord } from "../state/records.js";
 import { queryNumber } from "./queryNumber.js";
 import { NO_CONTENT, ok, type RestRequest, type RouteHandler } from "./RouteHandler.js";
+import { channelOf, messageOf } from "./routeTargets.js";
 import type { Services } from "./Services.js";
 
-const ARCHIVE_DURATIONS = [60, 1440, 4320, 10080] as const;
-
 /**
- * Channels, messages, reactions, threads and typing, as the bot may use them: not in a guild it
- * is not in (50001), nor in the DM of a user whose DMs are closed (50007 when it sends).
+ * Channels, their messages and typing, as the bot may use them: not in a guild it is not in
+ * (50001), nor in the DM of a user whose DMs are closed (50007 when it sends).
  */
 export function channelRoutes({ state, messages }: Services) {
-  const channelOf = (request: RestRequest) => state.botChannel(request.params.get("channel"));
-  const messageOf = (request: RestRequest) =>
-    state.message(channelOf(request).id, request.params.get("message"));
-  const requireOpenDms = (channel: ChannelRecord) => {
-    if (channel.recipientId !== null && state.closedDms.has(channel.recipientId)) {
+  const channel = (request: RestRequest) => channelOf(state, request);
+  const message = (request: RestRequest) => messageOf(state, request);
+  const requireOpenDms = (target: ChannelRecord) => {
+    if (target.recipientId !== null && !state.users.acceptsDms(target.recipientId)) {
       throw DiscordApiError.cannotMessageUser();
     }
   };
-  const sendPermission = (channel: ChannelRecord) =>
+  const sendPermission = (target: ChannelRecord) =>
     PermissionFlagsBits.ViewChannel |
-    (channel.parentId === null
+    (target.parentId === null
       ? PermissionFlagsBits.SendMessages
       : PermissionFlagsBits.SendMessagesInThreads);
 
   return {
-    "GET /channels/:channel": (request) => ok(state.channelJson(channelOf(request))),
+    "GET /channels/:channel": (request) => ok(toApiChannel(state, channel(request))),
 
     "POST /channels/:channel/typing": (request) => {
-      state.requireBotPermission(channelOf(request), PermissionFlagsBits.SendMessages);
+      state.requireBotPermission(channel(request), PermissionFlagsBits.SendMessages);
       return NO_CONTENT;
     },
 
     "GET /channels/:channel/messages": (request) => {
-      const channel = channelOf(request);
+      const target = channel(request);
       state.requireBotPermission(
-        channel,
+        target,
         PermissionFlagsBits.ViewChannel | PermissionFlagsBits.ReadMessageHistory,
       );
       const { query } = request;
       const limit = queryNumber(query, "limit", { min: 1, max: 100, fallback: 50 });
-      const list = messages.list(channel, {
+      const list = messages.list(target, {
         limit,
         ...(query.get("before") === null ? {} : { before: query.get("before") ?? "" }),
         ...(query.get("after") === null ? {} : { after: query.get("after") ?? "" }),
         ...(query.get("around") === null ? {} : { around: query.get("around") ?? "" }),
       });
-      return ok(list.map((record) => state.messageJson(record)));
+      return ok(list.map((record) => toApiMessage(state, record)));
     },
 
     "POST /channels/:channel/messages": (request) => {
-      const channel = channelOf(request);
-      state.requireBotPermission(channel, sendPermission(channel));
-      requireOpenDms(channel);
+      const target = channel(request);
+      state.requireBotPermission(target, sendPermission(target));
+      requireOpenDms(target);
       const payload = parseMessagePayload(request.body, "create");
       if (payload.files.length > 0) {
-        state.requireBotPermission(channel, PermissionFlagsBits.AttachFiles);
+        state.requireBotPermission(target, PermissionFlagsBits.AttachFiles);
       }
       if (payload.enforceNonce && payload.nonce !== undefined) {
-        const earlier = messages.findByNonce(channel, state.botUser.id, payload.nonce);
+        const earlier = messages.findByNonce(target, state.botUser.id, payload.nonce);
         if (earlier !== undefined) {
-          return ok(state.messageJson(earlier));
+          return ok(toApiMessage(state, earlier));
         }
       }
-      const record = messages.create({ channel, authorId: state.botUser.id, payload });
-      return ok(state.messageJson(record));
+      const record = messages.create({ channel: target, authorId: state.botUser.id, payload });
+      return ok(toApiMessage(state, record));
     },
 
     "GET /channels/:channel/messages/:message": (request) =>
-      ok(state.messageJson(messageOf(request))),
+      ok(toApiMessage(state, message(request))),
 
     "PATCH /channels/:channel/messages/:message": (request) => {
-      const record = messageOf(request);
+      const record = message(request);
       if (record.message.author.id !== state.botUser.id) {
         throw DiscordApiError.cannotEditOthersMessage();
       }
       const edited = messages.edit(record, parseMessagePayload(request.body, "edit"));
-      return ok(state.messageJson(edited));
+      return ok(toApiMessage(state, edited));
     },
 
     "DELETE /channels/:channel/messages/:message": (request) => {
-      const record = messageOf(request);
+      const record = message(request);
       if (record.message.author.id !== state.botUser.id) {
-        state.requireBotPermission(channelOf(request), PermissionFlagsBits.ManageMessages);
+        state.requireBotPermission(channel(request), PermissionFlagsBits.ManageMessages);
       }
       messages.delete(record);
       return NO_CONTENT;
     },
-
-    "PUT /channels/:channel/messages/:message/reactions/:emoji/@me": (request) => {
-      const record = messageOf(request);
-      const emoji = parseEmoji(request.params.get("emoji"));
-      const channel = channelOf(request);
-      state.requireBotPermission(
-        channel,
-        PermissionFlagsBits.ReadMessageHistory |
-          (messages.hasReaction(record, emoji) ? 0n : PermissionFlagsBits.AddReactions),
-      );
-      messages.addReaction(record, state.botUser.id, emoji);
-      return NO_CONTENT;
-    },
-
-    "DELETE /channels/:channel/messages/:message/reactions/:emoji/@me": (request) => {
-      messages.removeReaction(
-        messageOf(request),
-        state.botUser.id,
-        parseEmoji(request.params.get("emoji")),
-      );
-      return NO_CONTENT;
-    },
-
-    "DELETE /channels/:channel/messages/:message/reactions": (request) => {
-      const record = messageOf(request);
-      state.requireBotPermission(channelOf(request), PermissionFlagsBits.ManageMessages);
-      messages.clearReactions(record);
-      return NO_CONTENT;
-    },
-
-    "DELETE /channels/:channel/messages/:message/reactions/:emoji": (request) => {
-      const record = messageOf(request);
-      const emoji = parseEmoji(request.params.get("emoji"));
-      state.requireBotPermission(channelOf(request), PermissionFlagsBits.ManageMessages);
-      messages.clearReactionEmoji(record, emoji);
-      return NO_CONTENT;
-    },
-
-    "GET /channels/:channel/messages/:message/reactions/:emoji": (request) => {
-      const record = messageOf(request);
-      const emoji = parseEmoji(request.params.get("emoji"));
-      const limit = queryNumber(request.query, "limit", { min: 1, max: 100, fallback: 25 });
-      const after = request.query.get("after") ?? undefined;
-      return ok(messages.reactionUsers(record, emoji, limit, after).map((id) => state.user(id)));
-    },
-
-    "POST /channels/:channel/messages/:message/threads": (request) => {
-      const record = messageOf(request);
-      state.requireBotPermission(channelOf(request), PermissionFlagsBits.CreatePublicThreads);
-      const { name, autoArchiveDuration } = parseThreadBody(request.body.json);
-      const thread = messages.startThreadFromMessage(
-        record,
-        name,
-        state.botUser.id,
-        autoArchiveDuration,
-      );
-      return ok(state.channelJson(thread), 201);
-    },
-
-    "POST /channels/:channel/threads": (request) => {
-      const channel = channelOf(request);
-      const { name, autoArchiveDuration, type } = parseThreadBody(request.body.json);
-      state.requireBotPermission(
-        channel,
-        type === ChannelType.PublicThread
-          ? PermissionFlagsBits.CreatePublicThreads
-          : PermissionFlagsBits.CreatePrivateThreads,
-      );
-      const thread = messages.startThread(
-        channel,
-        name,
-        type,
-        state.botUser.id,
-        autoArchiveDuration,
-      );
-      return ok(state.channelJson(thread), 201);
-    },
   } satisfies Record<string, RouteHandler>;
-}
-
-interface ThreadBody {
-  readonly name: string;
-  readonly autoArchiveDuration: ChannelRecord["autoArchiveDuration"];
-  readonly type: ThreadType;
-}
-
-function parseThreadBody(json: unknown): ThreadBody {
-  const body = isRecord(json) ? json : {};
-  const errors = new FormErrors();
-  const name = stringField(body, "name");
-  errors.lengthBetween(["name"], name, 1, 100);
-  const duration = numberField(body, "auto_archive_duration") ?? 1440;
-  const autoArchiveDuration = ARCHIVE_DURATIONS.find((allowed) => allowed === duration);
-  if (autoArchiveDuration === undefined) {
-    errors.add(
-      ["auto_archive_duration"],
-      "BASE_TYPE_CHOICES",
-      `Value must be one of {${ARCHIVE_DURATIONS.join(", ")}}.`,
-    );
-  }
-  errors.throwIfAny();
-  return {
-    name: name ?? "",
-    autoArchiveDuration: autoArchiveDuration ?? 1440,
-    type:
-      body.type === ChannelType.PublicThread ? ChannelType.PublicThread : ChannelType.PrivateThread,
-  };
 }

@@ -2,7 +2,9 @@ import { channelRoutes } from "./channelRoutes.js";
 import { commandRoutes } from "./commandRoutes.js";
 import { guildRoutes } from "./guildRoutes.js";
 import { interactionRoutes } from "./interactionRoutes.js";
+import { reactionRoutes } from "./reactionRoutes.js";
 import type { Services } from "./Services.js";
+import { threadRoutes } from "./threadRoutes.js";
 import { userRoutes } from "./userRoutes.js";
 
 /** Every route of the local API v10, by id ("METHOD /path/:param"). */
@@ -12,6 +14,8 @@ export function createRoutes(services: Services) {
     ...commandRoutes(services),
     ...interactionRoutes(services),
     ...channelRoutes(services),
+    ...reactionRoutes(services),
+    ...threadRoutes(services),
     ...guildRoutes(services),
   };
 }

@@ -1,8 +1,9 @@
+import { toApiMessage } from "../serialize/toApiMessage.js";
 import { NO_CONTENT, ok, type RouteHandler } from "./RouteHandler.js";
 import type { Services } from "./Services.js";
 
 /** Interaction callbacks and the interaction webhook (`@original`, follow-ups). No bot token. */
-export function interactionRoutes({ state, interactions }: Services) {
+export function interactionRoutes({ state, interactions, webhook }: Services) {
   return {
     "POST /interactions/:interaction/:token/callback": (request) => {
       const result = interactions.callback(
@@ -15,42 +16,38 @@ export function interactionRoutes({ state, interactions }: Services) {
     },
 
     "POST /webhooks/:application/:token": (request) => {
-      const message = interactions.followUp(
+      const message = webhook.followUp(
         request.params.get("application"),
         request.params.get("token"),
         request.body,
       );
-      return request.query.get("wait") === "true" ? ok(state.messageJson(message)) : NO_CONTENT;
+      return request.query.get("wait") === "true" ? ok(toApiMessage(state, message)) : NO_CONTENT;
     },
 
     "GET /webhooks/:application/:token/messages/:message": (request) => {
       const { params } = request;
-      const message = interactions.webhookMessage(
+      const message = webhook.message(
         params.get("application"),
         params.get("token"),
         params.get("message"),
       );
-      return ok(state.messageJson(message));
+      return ok(toApiMessage(state, message));
     },
 
     "PATCH /webhooks/:application/:token/messages/:message": (request) => {
       const { params } = request;
-      const message = interactions.editWebhookMessage(
+      const message = webhook.edit(
         params.get("application"),
         params.get("token"),
         params.get("message"),
         request.body,
       );
-      return ok(state.messageJson(message));
+      return ok(toApiMessage(state, message));
     },
 
     "DELETE /webhooks/:application/:token/messages/:message": (request) => {
       const { params } = request;
-      interactions.deleteWebhookMessage(
-        params.get("application"),
-        params.get("token"),
-        params.get("message"),
-      );
+      webhook.delete(params.get("application"), params.get("token"), params.get("message"));
       return NO_CONTENT;
     },
   } satisfies Record<string, RouteHandler>;

@@ -1,5 +1,5 @@
 import { DiscordApiError } from "../DiscordApiError.js";
-import type { Emoji } from "../MessageService.js";
+import type { Emoji } from "../state/records.js";
 
 const CUSTOM = /^(?:a:)?([\w~-]{2,32}):(\d{17,20})$/;
 

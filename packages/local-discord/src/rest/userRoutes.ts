@@ -1,7 +1,9 @@
-import type { APIApplication, APIGatewayBotInfo } from "discord-api-types/v10";
+import type { APIGatewayBotInfo, APIUser } from "discord-api-types/v10";
+import { Locale } from "discord-api-types/v10";
 import { DiscordApiError } from "../DiscordApiError.js";
 import { isRecord, stringField } from "../isRecord.js";
-import { NO_FLAGS } from "../noFlags.js";
+import { toApiApplication } from "../serialize/toApiApplication.js";
+import { toApiDmChannel } from "../serialize/toApiChannel.js";
 import { NO_CONTENT, ok, type RouteHandler } from "./RouteHandler.js";
 import type { Services } from "./Services.js";
 
@@ -22,16 +24,17 @@ export function userRoutes({ state, gateway, membership }: Services) {
         },
       } satisfies APIGatewayBotInfo),
 
-    "GET /users/@me": () => ok(state.botUser),
+    "GET /users/@me": () =>
+      ok({ ...state.botUser, mfa_enabled: false, locale: Locale.EnglishUS } satisfies APIUser),
 
     "POST /users/@me/channels": (request) => {
       const body = isRecord(request.body.json) ? request.body.json : {};
-      return ok(state.dmJson(state.dmChannel(stringField(body, "recipient_id") ?? "")));
+      return ok(toApiDmChannel(state, state.dmChannel(stringField(body, "recipient_id") ?? "")));
     },
 
     /** Leave Guild: GUILD_DELETE without `unavailable`; 10004 for a guild the bot is not in. */
     "DELETE /users/@me/guilds/:guild": (request) => {
-      const guild = state.guild(request.params.get("guild"));
+      const guild = state.guilds.get(request.params.get("guild"));
       if (!state.botIsIn(guild.id)) {
         throw DiscordApiError.unknownGuild();
       }
@@ -39,22 +42,8 @@ export function userRoutes({ state, gateway, membership }: Services) {
       return NO_CONTENT;
     },
 
-    "GET /users/:user": (request) => ok(state.user(request.params.get("user"))),
+    "GET /users/:user": (request) => ok(state.users.get(request.params.get("user"))),
 
-    "GET /applications/@me": () =>
-      ok({
-        id: state.applicationId,
-        name: state.botUser.username,
-        icon: null,
-        description: "",
-        bot_public: true,
-        bot_require_code_grant: false,
-        bot: state.botUser,
-        verify_key: "0".repeat(64),
-        summary: "",
-        flags: NO_FLAGS,
-        flags_new: "0",
-        team: null,
-      } satisfies APIApplication),
+    "GET /applications/@me": () => ok(toApiApplication(state)),
   } satisfies Record<string, RouteHandler>;
 }

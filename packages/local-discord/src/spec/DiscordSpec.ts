@@ -31,6 +31,12 @@ export interface SpecCheck {
   readonly problems: readonly SpecProblem[];
 }
 
+/** What the spec says of one response: as a request's, and whether it has a schema for it. */
+export interface ResponseCheck extends SpecCheck {
+  /** False when the spec has no such operation, or no JSON body for that status. */
+  readonly hasSchema: boolean;
+}
+
 interface Operation {
   readonly method: string;
   /** The path's segments; `undefined` where the spec has a parameter (`{channel_id}`). */
@@ -38,16 +44,19 @@ interface Operation {
   readonly id: string;
   /** Its JSON request body's schema, if it takes one. */
   readonly body: unknown;
+  /** Its JSON response bodies' schemas, by status ("200"). */
+  readonly responses: ReadonlyMap<string, unknown>;
 }
 
 /**
- * Checks requests against Discord's spec: finds the operation a method and path are, and
- * validates the JSON body (also a multipart request's `payload_json`) against its request
- * schema, with ajv (JSON Schema 2020-12, as OpenAPI 3.1 uses). Each operation's validator is
- * compiled on first use. Where it is loose: formats (`snowflake`, `uri`, `int64`) are not
- * checked, since ajv knows only the standard ones and the spec's `type` already constrains
- * them; unknown keywords (`x-discord-union`) are ignored; see `loosenSpec` for the rest. Query
- * strings are not checked.
+ * Checks requests and responses against Discord's spec: finds the operation a method and path
+ * are, and validates a request's JSON body (also a multipart request's `payload_json`) against
+ * its request schema, or a response's against the response schema for its status, with ajv
+ * (JSON Schema 2020-12, as OpenAPI 3.1 uses). Each validator is compiled on first use. Where
+ * it is loose: formats (`snowflake`, `uri`, `int64`) are not checked, since ajv knows only the
+ * standard ones and the spec's `type` already constrains them; unknown keywords
+ * (`x-discord-union`) are ignored; see `loosenSpec` for the rest (it applies to responses as to
+ * requests). Query strings are not checked.
  */
 export class DiscordSpec {
   static #loaded: DiscordSpec | undefined;
@@ -86,18 +95,27 @@ export class DiscordSpec {
     if (operation === undefined || operation.body === undefined) {
       return { operation: operation?.id, problems: [] };
     }
-    const validate = this.#validator(operation);
-    if (validate(body)) return { operation: operation.id, problems: [] };
-    const problems = mostSpecific(validate.errors ?? []).map((error) => {
-      const path = error.instancePath.split("/").filter((segment) => segment !== "");
-      const missing = error.params.missingProperty;
-      return {
-        path: typeof missing === "string" ? [...path, missing] : path,
-        code: DISCORD_CODES[error.keyword] ?? "SPEC_INVALID",
-        message: error.message ?? "is invalid",
-      };
-    });
-    return { operation: operation.id, problems };
+    const validate = this.#validator(`${operation.method} ${operation.id}`, operation.body);
+    return { operation: operation.id, problems: problemsOf(validate, body) };
+  }
+
+  /**
+   * What is wrong with a response's JSON body by the spec's schema for its operation and status:
+   * `[]` when it is valid, and when the spec has no schema for it (then `hasSchema` is false).
+   */
+  checkResponse(
+    method: string,
+    segments: readonly string[],
+    status: number,
+    body: unknown,
+  ): ResponseCheck {
+    const operation = this.#find(method, segments);
+    const schema = operation?.responses.get(String(status));
+    if (operation === undefined || schema === undefined) {
+      return { operation: operation?.id, problems: [], hasSchema: false };
+    }
+    const validate = this.#validator(`${operation.method} ${operation.id} ${status}`, schema);
+    return { operation: operation.id, problems: problemsOf(validate, body), hasSchema: true };
   }
 
   /** The operation a request is, preferring literal segments to parameters (`/users/@me`). */
@@ -119,14 +137,15 @@ export class DiscordSpec {
     return best;
   }
 
-  #validator(operation: Operation): ValidateFunction {
-    const key = `${operation.method} ${operation.id}`;
+  /** The validator for a schema of the spec's, compiled once under `key`. */
+  #validator(key: string, schema: unknown): ValidateFunction {
     let validate = this.#validators.get(key);
     if (validate === undefined) {
-      const schema = JSON.parse(
-        JSON.stringify(operation.body).replaceAll('"#/components/', `"${SCHEMA_ID}#/components/`),
+      validate = this.#ajv.compile(
+        JSON.parse(
+          JSON.stringify(schema).replaceAll('"#/components/', `"${SCHEMA_ID}#/components/`),
+        ),
       );
-      validate = this.#ajv.compile(schema);
       this.#validators.set(key, validate);
     }
     return validate;
@@ -153,16 +172,41 @@ function operationsOf(paths: unknown): Operation[] {
           .map((segment) => (segment.startsWith("{") ? undefined : segment)),
         id: String(operation.operationId ?? `${method} ${path}`),
         body: jsonBodySchema(operation.requestBody),
+        responses: responseSchemas(operation.responses),
       });
     }
   }
   return operations;
 }
 
-function jsonBodySchema(requestBody: unknown): unknown {
-  if (!isRecord(requestBody) || !isRecord(requestBody.content)) return undefined;
-  const json = requestBody.content["application/json"];
+/** The schema of a request body's or response's JSON content, if it has one. */
+function jsonBodySchema(body: unknown): unknown {
+  if (!isRecord(body) || !isRecord(body.content)) return undefined;
+  const json = body.content["application/json"];
   return isRecord(json) ? json.schema : undefined;
+}
+
+function responseSchemas(responses: unknown): ReadonlyMap<string, unknown> {
+  const schemas = new Map<string, unknown>();
+  for (const [status, response] of Object.entries(isRecord(responses) ? responses : {})) {
+    const schema = jsonBodySchema(response);
+    if (schema !== undefined) schemas.set(status, schema);
+  }
+  return schemas;
+}
+
+/** Each problem ajv finds with a value, under the field it is about. */
+function problemsOf(validate: ValidateFunction, value: unknown): SpecProblem[] {
+  if (validate(value)) return [];
+  return mostSpecific(validate.errors ?? []).map((error) => {
+    const path = error.instancePath.split("/").filter((segment) => segment !== "");
+    const missing = error.params.missingProperty;
+    return {
+      path: typeof missing === "string" ? [...path, missing] : path,
+      code: DISCORD_CODES[error.keyword] ?? "SPEC_INVALID",
+      message: error.message ?? "is invalid",
+    };
+  });
 }
 
 /** What ajv reports of the branches of a `oneOf` that a value is not: wrong kind, no such field. */

@@ -7,21 +7,21 @@ import type {
   InteractionType,
 } from "discord-api-types/v10";
 
-/** A guild and what lives in it. The @everyone role's id is the guild id. */
+/**
+ * A guild. The @everyone role's id is the guild id; its members, roles and channels are kept by
+ * the state's stores.
+ */
 export interface GuildRecord {
   readonly id: string;
   readonly name: string;
   readonly ownerId: string;
   readonly systemChannelId: string;
   readonly botRoleId: string;
-  readonly channelIds: string[];
-  /** The bot is one of them while it is in the guild (see `DiscordState.botIsIn`). */
-  readonly members: Map<string, MemberRecord>;
 }
 
 export interface MemberRecord {
   readonly userId: string;
-  readonly roleIds: string[];
+  readonly roleIds: readonly string[];
   readonly joinedAt: string;
 }
 
@@ -50,13 +50,17 @@ export interface ChannelRecord {
   readonly ownerId: string | null;
   readonly autoArchiveDuration: 60 | 1440 | 4320 | 10080;
   /** Permissions denied to the bot in this channel (a member overwrite). */
-  denyBot: bigint;
-  /** Message ids in creation order, ephemeral ones included. */
-  readonly messageIds: string[];
-  lastMessageId: string | null;
+  readonly denyBot: bigint;
+  readonly lastMessageId: string | null;
 }
 
 export type ThreadType = ChannelType.PublicThread | ChannelType.PrivateThread;
+
+/** A reaction's emoji: a custom one has an id, a Unicode one only its name. */
+export interface Emoji {
+  readonly id: string | null;
+  readonly name: string;
+}
 
 /** An uploaded file kept with the attachment it became. */
 export interface StoredFile {
@@ -67,20 +71,21 @@ export interface StoredFile {
 }
 
 export interface ReactionRecord {
-  readonly emoji: { readonly id: string | null; readonly name: string };
-  readonly userIds: Set<string>;
+  readonly emoji: Emoji;
+  readonly userIds: ReadonlySet<string>;
 }
 
 export interface MessageRecord {
   /** The message without `reactions`/`thread`, which are computed when it is served. */
-  message: APIMessage;
+  readonly message: APIMessage;
   readonly guildId: string | null;
-  readonly reactions: Map<string, ReactionRecord>;
-  files: StoredFile[];
+  /** By emoji (a custom emoji's id, a Unicode emoji's name), in the order first added. */
+  readonly reactions: ReadonlyMap<string, ReactionRecord>;
+  readonly files: readonly StoredFile[];
   readonly createdAt: number;
   readonly ephemeral: boolean;
   /** The thread started from this message (same id as the message). */
-  threadId: string | null;
+  readonly threadId: string | null;
 }
 
 /** One interaction the server dispatched, and what the bot did with it. */
@@ -97,14 +102,17 @@ export interface InteractionRecord {
   /** Components: the message the component is on. */
   readonly sourceMessageId: string | null;
   /** The first callback; later ones are refused with 40060. */
-  response: { readonly type: InteractionResponseType; readonly at: number } | null;
+  readonly response: { readonly type: InteractionResponseType; readonly at: number } | null;
   /** What `@original` refers to (the reply, or for components the source message). */
-  originalMessageId: string | null;
+  readonly originalMessageId: string | null;
   /** Edits of `@original` after the callback. */
-  originalEdits: number;
-  readonly followUpIds: string[];
-  choices: APIApplicationCommandOptionChoice[] | null;
-  modal: APIModalInteractionResponseCallbackData | null;
+  readonly originalEdits: number;
+  readonly followUpIds: readonly string[];
+  readonly choices: readonly APIApplicationCommandOptionChoice[] | null;
+  readonly modal: APIModalInteractionResponseCallbackData | null;
   /** When a callback came after the acknowledgement window (and got 10062). */
-  lateCallbackAt: number | null;
+  readonly lateCallbackAt: number | null;
 }
+
+/** A record as its owner keeps it: the same fields, writable. */
+export type Writable<T> = { -readonly [K in keyof T]: T[K] };

@@ -15,9 +15,12 @@ import {
   InteractionType,
   Locale,
 } from "discord-api-types/v10";
-import type { BuiltCommandOptions } from "./buildCommandOptions.js";
-import type { DiscordState } from "./DiscordState.js";
-import type { InteractionRecord } from "./records.js";
+import type { BuiltCommandOptions } from "../buildCommandOptions.js";
+import { toApiChannel } from "../serialize/toApiChannel.js";
+import { toApiInteractionMember } from "../serialize/toApiMember.js";
+import { toApiMessage } from "../serialize/toApiMessage.js";
+import type { DiscordState } from "../state/DiscordState.js";
+import type { InteractionRecord } from "../state/records.js";
 
 const ATTACHMENT_SIZE_LIMIT = 10 * 1024 * 1024;
 
@@ -29,7 +32,7 @@ type InteractionBase = Omit<
 
 /** The fields every interaction has, for this record (member in guilds, user in DMs). */
 function base(state: DiscordState, record: InteractionRecord): InteractionBase {
-  const channel = state.channel(record.channelId);
+  const channel = state.channels.get(record.channelId);
   const { guildId } = record;
   return {
     id: record.id,
@@ -41,10 +44,10 @@ function base(state: DiscordState, record: InteractionRecord): InteractionBase {
     attachment_size_limit: ATTACHMENT_SIZE_LIMIT,
     app_permissions: String(state.botPermissionsIn(channel)),
     channel_id: channel.id,
-    channel: state.channelJson(channel),
+    channel: toApiChannel(state, channel),
     ...(guildId === null
       ? {
-          user: state.user(record.userId),
+          user: state.users.get(record.userId),
           context: InteractionContextType.BotDM,
           authorizing_integration_owners: {
             [ApplicationIntegrationType.UserInstall]: record.userId,
@@ -54,7 +57,7 @@ function base(state: DiscordState, record: InteractionRecord): InteractionBase {
           guild_id: guildId,
           guild: { id: guildId, locale: Locale.EnglishUS, features: [] },
           guild_locale: Locale.EnglishUS,
-          member: state.interactionMemberJson(guildId, record.userId, channel.id),
+          member: toApiInteractionMember(state, guildId, record.userId, channel.id),
           context: InteractionContextType.Guild,
           authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: guildId },
         }),
@@ -103,14 +106,14 @@ export function componentInteraction(
   record: InteractionRecord,
   data: APIMessageComponentInteractionData,
 ): APIMessageComponentInteraction {
-  const source = state.messages.get(record.sourceMessageId ?? "");
+  const source = state.messages.find(record.sourceMessageId ?? "");
   if (source === undefined) {
     throw new Error(`${record.label}: the message is gone`);
   }
   return {
     ...base(state, record),
     type: InteractionType.MessageComponent,
-    message: state.messageJson(source),
+    message: toApiMessage(state, source),
     data,
   };
 }
@@ -122,7 +125,7 @@ export function modalSubmitInteraction(
   components: APIModalSubmitTextInputComponent[],
 ): APIModalSubmitInteraction {
   const source =
-    record.sourceMessageId === null ? undefined : state.messages.get(record.sourceMessageId);
+    record.sourceMessageId === null ? undefined : state.messages.find(record.sourceMessageId);
   return {
     ...base(state, record),
     type: InteractionType.ModalSubmit,
@@ -130,6 +133,6 @@ export function modalSubmitInteraction(
       custom_id: customId,
       components: [{ type: ComponentType.ActionRow, components }],
     },
-    ...(source === undefined ? {} : { message: state.messageJson(source) }),
+    ...(source === undefined ? {} : { message: toApiMessage(state, source) }),
   };
 }

@@ -8,8 +8,12 @@ import {
   GatewayOpcodes,
 } from "discord-api-types/v10";
 import { type WebSocket, WebSocketServer } from "ws";
-import type { ChangeFeed } from "./ChangeFeed.js";
-import type { DiscordState } from "./DiscordState.js";
+import type { ChangeFeed } from "../ChangeFeed.js";
+import { arrayField, isRecord, numberField, stringField } from "../isRecord.js";
+import { NO_FLAGS } from "../noFlags.js";
+import { shardOf } from "../SnowflakeGenerator.js";
+import { toGuildCreate } from "../serialize/toGuildCreate.js";
+import type { DiscordState } from "../state/DiscordState.js";
 import type {
   DispatchEvent,
   Dispatcher,
@@ -17,10 +21,8 @@ import type {
   DispatchScope,
 } from "./DispatchPayloads.js";
 import { GatewaySession, type GatewaySessionInfo } from "./GatewaySession.js";
-import { arrayField, isRecord, numberField, stringField } from "./isRecord.js";
-import { NO_FLAGS } from "./noFlags.js";
 import { requiredIntent } from "./requiredIntent.js";
-import { shardOf } from "./SnowflakeGenerator.js";
+import { toMembersChunk } from "./toMembersChunk.js";
 
 /** One event the gateway dispatched, and the sessions that got it. */
 export interface DispatchRecord {
@@ -219,9 +221,9 @@ export class Gateway implements Dispatcher {
       socket,
     );
     this.#sessions.set(session.id, session);
-    const guilds = [...state.guilds.values()].filter(
-      (guild) => shardOf(guild.id, shardCount) === shardId && state.botIsIn(guild.id),
-    );
+    const guilds = state.guilds
+      .all()
+      .filter((guild) => shardOf(guild.id, shardCount) === shardId && state.botIsIn(guild.id));
     const ready: GatewayReadyDispatchData = {
       v: 10,
       user: state.botUser,
@@ -233,7 +235,7 @@ export class Gateway implements Dispatcher {
     };
     session.dispatch(GatewayDispatchEvents.Ready, ready);
     for (const guild of guilds) {
-      session.dispatch(GatewayDispatchEvents.GuildCreate, state.guildCreateJson(guild));
+      session.dispatch(GatewayDispatchEvents.GuildCreate, toGuildCreate(state, guild));
     }
     this.#options.changes.notify();
     return session;
@@ -259,30 +261,10 @@ export class Gateway implements Dispatcher {
   }
 
   #sendMemberChunk(session: GatewaySession, data: Record<string, unknown>): void {
-    const { state } = this.#options;
-    const guild = state.guilds.get(stringField(data, "guild_id") ?? "");
-    if (guild === undefined || !state.botIsIn(guild.id)) {
-      return;
+    const chunk = toMembersChunk(this.#options.state, data);
+    if (chunk !== undefined) {
+      session.dispatch(GatewayDispatchEvents.GuildMembersChunk, chunk);
     }
-    const wanted = arrayField(data, "user_ids")?.map(String);
-    const query = (stringField(data, "query") ?? "").toLowerCase();
-    const limit = numberField(data, "limit") ?? 0;
-    const members = [...guild.members.keys()]
-      .filter((userId) =>
-        wanted === undefined
-          ? state.user(userId).username.toLowerCase().startsWith(query)
-          : wanted.includes(userId),
-      )
-      .slice(0, limit > 0 ? limit : undefined)
-      .map((userId) => state.memberJson(guild.id, userId));
-    session.dispatch(GatewayDispatchEvents.GuildMembersChunk, {
-      guild_id: guild.id,
-      members,
-      chunk_index: 0,
-      chunk_count: 1,
-      not_found: wanted?.filter((id) => !guild.members.has(id)) ?? [],
-      ...(data.nonce === undefined ? {} : { nonce: data.nonce }),
-    });
   }
 
   #tokenMatches(token: string | undefined): boolean {

@@ -1,0 +1,59 @@
+import { ChannelType } from "discord-api-types/v10";
+import { DiscordApiError } from "../DiscordApiError.js";
+import type { ChannelRecord, Writable } from "./records.js";
+
+/** The channels: guild text channels, threads and DMs. */
+export class ChannelStore {
+  readonly #channels = new Map<string, Writable<ChannelRecord>>();
+
+  /** Keeps a new channel; what it returns is the record as kept from then on. */
+  add(channel: ChannelRecord): ChannelRecord {
+    const kept = { ...channel };
+    this.#channels.set(kept.id, kept);
+    return kept;
+  }
+
+  /** The channel with this id; 10003 Unknown Channel when there is none. */
+  get(id: string): ChannelRecord {
+    return this.#writable(id);
+  }
+
+  /** The channel with this id, if there is one. */
+  find(id: string): ChannelRecord | undefined {
+    return this.#channels.get(id);
+  }
+
+  /** The guild's channels and threads, oldest first. */
+  inGuild(guildId: string): ChannelRecord[] {
+    return [...this.#channels.values()].filter((channel) => channel.guildId === guildId);
+  }
+
+  /** The DM channel between the bot and this user, if it was opened. */
+  dmWith(userId: string): ChannelRecord | undefined {
+    return [...this.#channels.values()].find(
+      (channel) => channel.type === ChannelType.DM && channel.recipientId === userId,
+    );
+  }
+
+  remove(id: string): void {
+    this.#channels.delete(id);
+  }
+
+  /** Sets what the bot is denied in the channel (its member overwrite). */
+  setDenyBot(id: string, permissions: bigint): void {
+    this.#writable(id).denyBot = permissions;
+  }
+
+  /** Notes the channel's newest message (deleting it later leaves it noted, as on Discord). */
+  setLastMessage(id: string, messageId: string): void {
+    this.#writable(id).lastMessageId = messageId;
+  }
+
+  #writable(id: string): Writable<ChannelRecord> {
+    const channel = this.#channels.get(id);
+    if (channel === undefined) {
+      throw DiscordApiError.unknownChannel();
+    }
+    return channel;
+  }
+}

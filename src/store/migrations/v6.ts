@@ -30,6 +30,8 @@ export const v6 = `
   SELECT guild_id, story_id, part_id, count(*), count(finished_at) FROM part_reads
   GROUP BY guild_id, story_id, part_id;
 
+  -- Each statement finds the part before or after by its key in part_order, then the member's
+  -- read of it by the primary key of part_reads: a join here lets SQLite scan the reads instead.
   CREATE TRIGGER part_read_started AFTER INSERT ON part_reads
   BEGIN
     INSERT INTO part_read_counts (guild_id, story_id, part_id, started, finished)
@@ -39,17 +41,17 @@ export const v6 = `
     UPDATE part_read_counts SET carried_on = carried_on + 1
     WHERE guild_id = NEW.guild_id AND story_id = NEW.story_id AND part_id = NEW.part_id
       AND EXISTS (
-        SELECT 1 FROM part_order o JOIN part_reads r ON r.guild_id = NEW.guild_id
-          AND r.story_id = NEW.story_id AND r.part_id = o.previous_part_id
-          AND r.user_id = NEW.user_id
-        WHERE o.story_id = NEW.story_id AND o.part_id = NEW.part_id
-          AND r.finished_at IS NOT NULL);
+        SELECT 1 FROM part_reads r WHERE r.guild_id = NEW.guild_id AND r.story_id = NEW.story_id
+          AND r.part_id = (SELECT o.previous_part_id FROM part_order o
+            WHERE o.story_id = NEW.story_id AND o.part_id = NEW.part_id)
+          AND r.user_id = NEW.user_id AND r.finished_at IS NOT NULL);
     UPDATE part_read_counts SET carried_on = carried_on + 1
     WHERE NEW.finished_at IS NOT NULL AND guild_id = NEW.guild_id AND story_id = NEW.story_id
-      AND part_id IN (
-        SELECT o.part_id FROM part_order o JOIN part_reads r ON r.guild_id = NEW.guild_id
-          AND r.story_id = NEW.story_id AND r.part_id = o.part_id AND r.user_id = NEW.user_id
-        WHERE o.story_id = NEW.story_id AND o.previous_part_id = NEW.part_id);
+      AND part_id = (SELECT o.part_id FROM part_order o
+        WHERE o.story_id = NEW.story_id AND o.previous_part_id = NEW.part_id)
+      AND EXISTS (
+        SELECT 1 FROM part_reads r WHERE r.guild_id = NEW.guild_id AND r.story_id = NEW.story_id
+          AND r.part_id = part_read_counts.part_id AND r.user_id = NEW.user_id);
   END;
 
   CREATE TRIGGER part_read_finished AFTER UPDATE OF finished_at ON part_reads
@@ -59,10 +61,11 @@ export const v6 = `
     WHERE guild_id = NEW.guild_id AND story_id = NEW.story_id AND part_id = NEW.part_id;
     UPDATE part_read_counts SET carried_on = carried_on + 1
     WHERE guild_id = NEW.guild_id AND story_id = NEW.story_id
-      AND part_id IN (
-        SELECT o.part_id FROM part_order o JOIN part_reads r ON r.guild_id = NEW.guild_id
-          AND r.story_id = NEW.story_id AND r.part_id = o.part_id AND r.user_id = NEW.user_id
-        WHERE o.story_id = NEW.story_id AND o.previous_part_id = NEW.part_id);
+      AND part_id = (SELECT o.part_id FROM part_order o
+        WHERE o.story_id = NEW.story_id AND o.previous_part_id = NEW.part_id)
+      AND EXISTS (
+        SELECT 1 FROM part_reads r WHERE r.guild_id = NEW.guild_id AND r.story_id = NEW.story_id
+          AND r.part_id = part_read_counts.part_id AND r.user_id = NEW.user_id);
   END;
 
   CREATE TRIGGER part_read_erased AFTER DELETE ON part_reads
@@ -73,16 +76,16 @@ export const v6 = `
     UPDATE part_read_counts SET carried_on = carried_on - 1
     WHERE guild_id = OLD.guild_id AND story_id = OLD.story_id AND part_id = OLD.part_id
       AND EXISTS (
-        SELECT 1 FROM part_order o JOIN part_reads r ON r.guild_id = OLD.guild_id
-          AND r.story_id = OLD.story_id AND r.part_id = o.previous_part_id
-          AND r.user_id = OLD.user_id
-        WHERE o.story_id = OLD.story_id AND o.part_id = OLD.part_id
-          AND r.finished_at IS NOT NULL);
+        SELECT 1 FROM part_reads r WHERE r.guild_id = OLD.guild_id AND r.story_id = OLD.story_id
+          AND r.part_id = (SELECT o.previous_part_id FROM part_order o
+            WHERE o.story_id = OLD.story_id AND o.part_id = OLD.part_id)
+          AND r.user_id = OLD.user_id AND r.finished_at IS NOT NULL);
     UPDATE part_read_counts SET carried_on = carried_on - 1
     WHERE OLD.finished_at IS NOT NULL AND guild_id = OLD.guild_id AND story_id = OLD.story_id
-      AND part_id IN (
-        SELECT o.part_id FROM part_order o JOIN part_reads r ON r.guild_id = OLD.guild_id
-          AND r.story_id = OLD.story_id AND r.part_id = o.part_id AND r.user_id = OLD.user_id
-        WHERE o.story_id = OLD.story_id AND o.previous_part_id = OLD.part_id);
+      AND part_id = (SELECT o.part_id FROM part_order o
+        WHERE o.story_id = OLD.story_id AND o.previous_part_id = OLD.part_id)
+      AND EXISTS (
+        SELECT 1 FROM part_reads r WHERE r.guild_id = OLD.guild_id AND r.story_id = OLD.story_id
+          AND r.part_id = part_read_counts.part_id AND r.user_id = OLD.user_id);
   END;
 `;

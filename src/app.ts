@@ -39,10 +39,15 @@ export async function startApp(config: Config, baseLog: Logger): Promise<App> {
   const { story, warnings } = await loadStory(config.storyDir);
   const book = bindBook(story);
   const store = new Store(config.databasePath);
-  store.reads.useOrder(
-    story.meta.id,
-    book.parts.map(({ part }) => part.id),
-  );
+  try {
+    store.reads.useOrder(
+      story.meta.id,
+      book.parts.map(({ part }) => part.id),
+    );
+  } catch (error) {
+    store.close();
+    throw error;
+  }
   const client = createClient(config.discordApiUrl);
   const log = client.shard === null ? baseLog : baseLog.child({ shards: client.shard.ids });
   for (const { file, line, message, fix } of warnings) {

@@ -264,7 +264,10 @@ export function createBreakFinder(
     // A break inside a word counts as one cut: fewer than a lone delimiter's, so a word that
     // fits on a page only without the delimiters carried around it is cut rather than them.
     const inWord = graphemeBreak();
-    const inWordCuts = inWord ? guard.cuts(inWord.end, inWord.next) + 1 : Number.POSITIVE_INFINITY;
+    const inWordCuts =
+      inWord && !refused?.has(inWord.end)
+        ? guard.cuts(inWord.end, inWord.next) + (startsBlock(inWord.next) ? 1 : 0) + 1
+        : Number.POSITIVE_INFINITY;
     if (cut && cut.cuts <= inWordCuts) return cut;
     return inWord ?? { ...codePointBreak(), insideGrapheme: true };
   };

@@ -50,7 +50,7 @@ export class PartReadRepository {
     >(
       `WITH excluded (part_id, started, finished) AS (
          SELECT r.part_id, count(*), count(r.finished_at)
-         FROM json_each(@excluded) author
+         FROM (SELECT DISTINCT value FROM json_each(@excluded)) author
          CROSS JOIN part_reads r INDEXED BY part_reads_by_member
            ON r.guild_id = @guild AND r.user_id = author.value
          WHERE r.story_id = @story
@@ -66,7 +66,7 @@ export class PartReadRepository {
     >(
       `WITH excluded (part_id, readers) AS (
          SELECT o.part_id, count(*)
-         FROM json_each(@excluded) author
+         FROM (SELECT DISTINCT value FROM json_each(@excluded)) author
          CROSS JOIN part_reads after INDEXED BY part_reads_by_member
            ON after.guild_id = @guild AND after.user_id = author.value
          JOIN part_order o ON o.story_id = @story AND o.part_id = after.part_id
@@ -142,18 +142,26 @@ export class PartReadRepository {
     const wanted = new Map(
       partIds.slice(1).map((partId, index) => [partId, partIds[index] ?? ""] as const),
     );
-    this.#db.transaction(() => {
+    const same = () => {
       const kept = this.#order.all({ story: storyId });
-      const same =
+      return (
         kept.length === wanted.size &&
-        kept.every((row) => wanted.get(row.part_id) === row.previous_part_id);
-      if (same) return;
-      this.#clearOrder.run({ story: storyId });
-      for (const [part, previous] of wanted) {
-        this.#addOrder.run({ story: storyId, part, previous });
-      }
-      this.#recount.run({ story: storyId });
-    })();
+        kept.every((row) => wanted.get(row.part_id) === row.previous_part_id)
+      );
+    };
+    if (same()) return;
+    // Under a write lock from the start (waiting for another shard's, as migrations do), and
+    // compared again under it: the other shard may have written the same order meanwhile.
+    this.#db
+      .transaction(() => {
+        if (same()) return;
+        this.#clearOrder.run({ story: storyId });
+        for (const [part, previous] of wanted) {
+          this.#addOrder.run({ story: storyId, part, previous });
+        }
+        this.#recount.run({ story: storyId });
+      })
+      .immediate();
   }
 
   /** Readers per part in a server, leaving out the given members (the authors). */

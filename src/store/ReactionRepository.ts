@@ -249,8 +249,9 @@ export class ReactionRepository {
   }
 
   /**
-   * Erases a member's reactions in a server, keeping only fingerprints of those on drop messages
-   * (see the class comment) and of the member, with the time, for the next catch-up.
+   * Erases a member's reactions on drop messages in a server, keeping only their fingerprints
+   * and the member's, with the time, for the next catch-up (see the class comment). Their
+   * reading-button reactions are ReadingReactionRepository's: Store.forgetMember erases both.
    */
   forget(guildId: string, userId: string, now: Date): void {
     for (const row of this.#memberReactions.all({ guild: guildId, user: userId })) {

@@ -47,7 +47,10 @@ export class Store {
     );
   }
 
-  /** Erases everything kept about a member in a server, at once (see ReactionRepository.forget). */
+  /**
+   * Erases everything kept about a member in a server, at once (their reactions on drop
+   * messages stay only as fingerprints: see ReactionRepository.forget).
+   */
   forgetMember(guildId: string, userId: string, now: Date): void {
     this.transaction(() => {
       this.progress.forget(guildId, userId);

@@ -43,16 +43,19 @@ export function startProcess(
   child.stderr?.on("data", (chunk: Buffer) => {
     stderr += chunk.toString();
   });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  /** Settles once the process has ended and its output is all read ("close", not "exit"). */
+  let ended = false;
+  const closed = new Promise<void>((resolve) =>
+    child.once("close", () => {
+      ended = true;
+      resolve();
+    }),
+  );
   return {
     child,
     stdout: () => stdout,
     waitForOutput: (text, timeoutMs = 60_000) =>
-      eventually(
-        () => stdout.includes(text) || child.exitCode !== null,
-        `"${text}" from ${script}`,
-        timeoutMs,
-      )
+      eventually(() => stdout.includes(text) || ended, `"${text}" from ${script}`, timeoutMs)
         .then(() => {
           if (!stdout.includes(text)) throw new Error(`${script} exited before "${text}"`);
         })
@@ -68,10 +71,10 @@ export function startProcess(
       return Number(kib) * 1024;
     },
     async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
+      if (ended) return;
       child.kill("SIGTERM");
       const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
-      await exited;
+      await closed;
       clearTimeout(timer);
     },
   };

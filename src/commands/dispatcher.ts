@@ -1,4 +1,5 @@
 import {
+  ApplicationCommandOptionType,
   type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
@@ -12,7 +13,10 @@ import { UserError } from "../core/UserError.js";
 import { isStorageFailure } from "../store/isStorageFailure.js";
 import { memberNotes } from "../views/memberNotes.js";
 import type { Reply, ReplyMessage } from "../views/ReplyMessage.js";
-import type { ButtonHandler, ChatCommand, CommandContext, Services } from "./types.js";
+import { mayUse } from "./mayUse.js";
+import type { CommandInput } from "./parseInvocation.js";
+import { runCommand } from "./runCommand.js";
+import type { ButtonHandler, ChatCommand, MemberContext, Services } from "./types.js";
 
 export interface DispatcherOptions {
   readonly services: Services;
@@ -43,8 +47,9 @@ type Answerable = ChatInputCommandInteraction | ButtonInteraction;
 type Deferral = Promise<"deferred" | "failed"> | undefined;
 
 /**
- * The one place interactions come in: it builds the handler's context, answers in time (deferring
- * when a handler is slow), turns a UserError into a private message and logs everything else.
+ * The one place interactions come in: it builds the handler's context, holds back what the member
+ * may not use, answers in time (deferring when a handler is slow), turns a UserError into a
+ * private message and logs everything else.
  */
 export function createDispatcher(
   options: DispatcherOptions,
@@ -55,8 +60,8 @@ export function createDispatcher(
 
   async function answer(
     interaction: Answerable,
-    run: (context: CommandContext) => Reply | Promise<Reply>,
-    context: CommandContext,
+    run: (context: MemberContext) => Reply | Promise<Reply>,
+    context: MemberContext,
   ): Promise<void> {
     const started = performance.now();
     const where = {
@@ -114,7 +119,7 @@ export function createDispatcher(
    */
   function withNotes(
     reply: Reply,
-    context: CommandContext,
+    context: MemberContext,
   ): { reply: Reply; notesShown: () => void } {
     const { store } = services;
     const where = { guildId: context.guildId, userId: context.userId };
@@ -158,14 +163,18 @@ export function createDispatcher(
     }
   }
 
+  /** Offers the command's choices, or none to a member who may not use it. */
   async function autocomplete(
     interaction: AutocompleteInteraction,
     command: ChatCommand,
-    context: CommandContext,
+    context: MemberContext,
   ): Promise<void> {
     const focused = interaction.options.getFocused(true);
+    const subcommand = interaction.options.getSubcommand(false) ?? undefined;
     try {
-      const choices = command.autocomplete?.(services, context, String(focused.value)) ?? [];
+      const choices = mayUse(command, subcommand, services, context)
+        ? (command.autocomplete?.(services, context, String(focused.value)) ?? [])
+        : [];
       await interaction.respond(choices);
     } catch (error) {
       log.error(
@@ -244,7 +253,7 @@ export function createDispatcher(
           throw new UserError(
             "I don't know that command any more. Discord may still be updating its list; try again in a minute.",
           );
-        return command.execute(services, ctx);
+        return runCommand(command, services, ctx, inputOf(interaction.options.data));
       },
       context,
     );
@@ -288,22 +297,23 @@ function describe(interaction: Answerable): string {
 function contextOf(
   interaction: ChatInputCommandInteraction | AutocompleteInteraction | ButtonInteraction,
   now: Date,
-): CommandContext | undefined {
+): MemberContext | undefined {
   if (!interaction.inGuild()) return undefined;
-  const base = {
+  return {
     guildId: interaction.guildId,
     userId: interaction.user.id,
     canManageGuild: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
     now,
   };
-  if (interaction.isButton()) return { ...base, options: new Map() };
-  const [first] = interaction.options.data;
-  const subcommand =
-    first?.options !== undefined && first.value === undefined ? first.name : undefined;
-  const leaves = subcommand === undefined ? interaction.options.data : (first?.options ?? []);
-  return { ...base, subcommand, options: new Map(leaves.flatMap(optionEntry)) };
 }
 
-function optionEntry(option: CommandInteractionOption): [string, string | number | boolean][] {
-  return option.value === undefined ? [] : [[option.name, option.value]];
+/** The subcommand and option values a member sent, as they came, for runCommand to check. */
+function inputOf(options: readonly CommandInteractionOption[]): CommandInput {
+  const [first] = options;
+  const subcommand = first?.type === ApplicationCommandOptionType.Subcommand ? first : undefined;
+  const leaves = subcommand === undefined ? options : (subcommand.options ?? []);
+  return {
+    subcommand: subcommand?.name,
+    values: Object.fromEntries(leaves.map((option) => [option.name, option.value])),
+  };
 }

@@ -7,10 +7,11 @@ const FORGET_PREFIX = "forget";
 
 /** `/forget-me`: asks first, then erases everything the bot keeps about the member in this server. */
 export const forgetMe = {
-  data: guildCommand(
-    "forget-me",
-    "Erase your place, reading history, DM choice and reactions kept by this bot here",
-  ).toJSON(),
+  data: guildCommand({
+    name: "forget-me",
+    description: "Erase your place, reading history, DM choice and reactions kept by this bot here",
+  }),
+  access: "member",
 
   execute() {
     const buttons = new ActionRowBuilder<ButtonBuilder>().addComponents(

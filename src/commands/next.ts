@@ -6,7 +6,8 @@ import type { ChatCommand } from "./types.js";
 
 /** `/next`: the page after the member's saved place, or the story's first page if they have none. */
 export const next = {
-  data: guildCommand("next", "Read the next page of the story, privately").toJSON(),
+  data: guildCommand({ name: "next", description: "Read the next page of the story, privately" }),
+  access: "member",
 
   execute(services, context) {
     const session = new ReaderSession(services, context);

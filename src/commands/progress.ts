@@ -7,10 +7,11 @@ import type { ChatCommand } from "./types.js";
 
 /** `/progress`: where the member is, and which parts they have started and finished. */
 export const progress = {
-  data: guildCommand(
-    "progress",
-    "See where you are in the story and which parts you have read",
-  ).toJSON(),
+  data: guildCommand({
+    name: "progress",
+    description: "See where you are in the story and which parts you have read",
+  }),
+  access: "member",
 
   execute(services, context) {
     const session = new ReaderSession(services, context);

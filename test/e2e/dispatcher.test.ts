@@ -12,6 +12,7 @@ import { messageOf } from "../helpers/harness.js";
 function command(name: string, ms: number, outcome: string | Error): ChatCommand {
   return {
     data: { name, description: name, contexts: [0] },
+    access: "member",
     async execute() {
       await sleep(ms);
       if (outcome instanceof Error) throw outcome;

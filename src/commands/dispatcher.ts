@@ -49,7 +49,7 @@ type Deferral = Promise<"deferred" | "failed"> | undefined;
 /**
  * The one place interactions come in: it builds the handler's context, holds back what the member
  * may not use, answers in time (deferring when a handler is slow), turns a UserError into a
- * private message and logs everything else.
+ * private message and logs the rest: an answer at debug, a refusal at info, a failure as an error.
  */
 export function createDispatcher(
   options: DispatcherOptions,
@@ -90,7 +90,7 @@ export function createDispatcher(
       if ((await deferral) === "failed") return;
       await send(interaction, reply, deferral !== undefined);
       notesShown();
-      log.info(
+      log.debug(
         { ...where, ms: Math.round(performance.now() - started), deferred: deferral !== undefined },
         "interaction answered",
       );

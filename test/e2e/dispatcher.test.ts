@@ -104,6 +104,21 @@ describe("the dispatcher", () => {
     );
   });
 
+  it("logs an answer at debug, a refusal at info and a failure as an error", async () => {
+    await run("quick");
+    await run("refuse");
+    await run("crash");
+    expect(
+      logged
+        .filter((entry) => entry.msg.startsWith("interaction "))
+        .map(({ level, msg }) => ({ level, msg })),
+    ).toEqual([
+      { level: 20, msg: "interaction answered" },
+      { level: 30, msg: "interaction refused" },
+      { level: 50, msg: "interaction failed" },
+    ]);
+  });
+
   it("after deferring, puts the error in place of the thinking message, with no follow-up", async () => {
     const outcome = await run("late-crash");
     expect(outcome.type).toBe(5);

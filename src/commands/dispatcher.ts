@@ -5,18 +5,18 @@ import {
   type ChatInputCommandInteraction,
   type CommandInteractionOption,
   type Interaction,
-  type InteractionEditReplyOptions,
   MessageFlags,
   PermissionFlagsBits,
 } from "discord.js";
 import { UserError } from "../core/UserError.js";
 import { isStorageFailure } from "../store/isStorageFailure.js";
-import { memberNotes } from "../views/memberNotes.js";
-import type { Reply, ReplyMessage } from "../views/ReplyMessage.js";
+import type { Reply } from "../views/ReplyMessage.js";
 import { mayUse } from "./mayUse.js";
 import type { CommandInput } from "./parseInvocation.js";
 import { runCommand } from "./runCommand.js";
+import { sendReply } from "./sendReply.js";
 import type { ButtonHandler, ChatCommand, MemberContext, Services } from "./types.js";
+import { withNotes } from "./withNotes.js";
 
 export interface DispatcherOptions {
   readonly services: Services;
@@ -34,9 +34,6 @@ export interface DispatcherOptions {
 const NOT_SERVED = "I don't serve this server. Ask the bot's operator if you think I should.";
 
 const OUR_FAULT = "Something went wrong on our side. Please try again in a moment.";
-
-/** Discord's limit for a message's content. */
-const CONTENT_LIMIT = 2000;
 
 const NOT_SAVED =
   "The bot's storage is failing right now, so I couldn't finish that. Your place in the story is where it was last saved. Please try again later.";
@@ -85,10 +82,10 @@ export function createDispatcher(
       );
     }, deferAfterMs);
     try {
-      const { reply, notesShown } = withNotes(await run(context), context);
+      const { reply, notesShown } = withNotes(services, await run(context), context);
       clearTimeout(timer);
       if ((await deferral) === "failed") return;
-      await send(interaction, reply, deferral !== undefined);
+      await sendReply(interaction, reply, deferral !== undefined);
       notesShown();
       log.debug(
         { ...where, ms: Math.round(performance.now() - started), deferred: deferral !== undefined },
@@ -109,39 +106,6 @@ export function createDispatcher(
             ? NOT_SAVED
             : OUR_FAULT;
       await sendError(interaction, content, where);
-    }
-  }
-
-  /**
-   * Adds what is waiting to be told to the member (once) above the reply, when it fits Discord's
-   * 2000 characters; `notesShown` forgets the notes once the reply is sent. A note that cannot be
-   * read or shown now waits for the next reply.
-   */
-  function withNotes(
-    reply: Reply,
-    context: MemberContext,
-  ): { reply: Reply; notesShown: () => void } {
-    const { store } = services;
-    const where = { guildId: context.guildId, userId: context.userId };
-    const asIs = { reply, notesShown: () => undefined };
-    try {
-      const notes = store.notes.pending(context.guildId, context.userId);
-      if (notes.length === 0) return asIs;
-      const content = [memberNotes(notes), reply.message.content ?? ""].join("\n\n").trim();
-      if (content.length > CONTENT_LIMIT) return asIs;
-      return {
-        reply: { ...reply, message: { ...reply.message, content } },
-        notesShown: () => {
-          try {
-            store.notes.forget(context.guildId, context.userId);
-          } catch (error) {
-            log.error({ ...where, err: error }, "could not forget the member notes shown");
-          }
-        },
-      };
-    } catch (error) {
-      log.error({ ...where, err: error }, "could not read member notes");
-      return asIs;
     }
   }
 
@@ -258,36 +222,6 @@ export function createDispatcher(
       context,
     );
   };
-}
-
-async function send(interaction: Answerable, reply: Reply, deferred: boolean): Promise<void> {
-  const message = toOptions(reply.message);
-  if (deferred) {
-    await interaction.editReply(message);
-  } else if (reply.mode === "update" && interaction.isButton()) {
-    await interaction.update(message);
-  } else {
-    await interaction.reply({ ...message, flags: MessageFlags.Ephemeral });
-  }
-}
-
-function toOptions(message: ReplyMessage): InteractionEditReplyOptions & { content: string } {
-  return {
-    content: message.content ?? "",
-    embeds: (message.embeds ?? []).map(asIs),
-    components: (message.components ?? []).map(asIs),
-    ...(message.files === undefined
-      ? {}
-      : { files: message.files.map((file) => ({ attachment: file.data, name: file.name })) }),
-  };
-}
-
-/**
- * Hands discord.js API JSON to send as it is. A plain object it would copy key by key into snake
- * case (lodash.snakecase on every key, recursively), which cost more than building the page.
- */
-function asIs<T>(json: T): { toJSON(): T } {
-  return { toJSON: () => json };
 }
 
 function describe(interaction: Answerable): string {

@@ -1,8 +1,8 @@
-import type {
-  APIApplicationCommandBasicOption,
-  APIApplicationCommandSubcommandOption,
+import {
+  type APIApplicationCommandBasicOption,
+  type APIApplicationCommandSubcommandOption,
   ApplicationCommandOptionType,
-  RESTPostAPIChatInputApplicationCommandsJSONBody,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 
 /** An option a command's data may declare: a subcommand, or an option with a value. */
@@ -80,3 +80,15 @@ export type Invocation<D extends CommandData> = CommandData extends D
   : [SubcommandName<D>] extends [never]
     ? { readonly subcommand: undefined; readonly options: OptionsOf<NonNullable<D["options"]>> }
     : SubcommandInvocations<D>[SubcommandName<D>];
+
+/** Whether an option of a command's data is a subcommand. */
+export function isSubcommand(
+  option: CommandOption,
+): option is APIApplicationCommandSubcommandOption {
+  return option.type === ApplicationCommandOptionType.Subcommand;
+}
+
+/** Whether an option of a command's data takes a value (is not a subcommand). */
+export function isBasicOption(option: CommandOption): option is APIApplicationCommandBasicOption {
+  return option.type !== ApplicationCommandOptionType.Subcommand;
+}

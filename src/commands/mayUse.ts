@@ -1,3 +1,4 @@
+import { accessOf } from "./accessOf.js";
 import type { ChatCommand, MemberContext, Services } from "./types.js";
 
 /**
@@ -10,8 +11,9 @@ export function mayUse(
   services: Services,
   context: MemberContext,
 ): boolean {
-  const access =
-    (subcommand === undefined ? undefined : command.subcommandAccess?.[subcommand]) ??
-    command.access;
-  return access === "member" || services.authorIds.has(context.userId) || context.canManageGuild;
+  return (
+    accessOf(command, subcommand) === "member" ||
+    services.authorIds.has(context.userId) ||
+    context.canManageGuild
+  );
 }

@@ -1,10 +1,12 @@
-import {
-  type APIApplicationCommandBasicOption,
-  type APIApplicationCommandSubcommandOption,
-  ApplicationCommandOptionType,
-} from "discord.js";
+import { type APIApplicationCommandBasicOption, ApplicationCommandOptionType } from "discord.js";
 import { UserError } from "../core/UserError.js";
-import type { AnyInvocation, CommandData, CommandOption, OptionValue } from "./commandData.js";
+import {
+  type AnyInvocation,
+  type CommandData,
+  isBasicOption,
+  isSubcommand,
+  type OptionValue,
+} from "./commandData.js";
 
 /** What a member sent for a command, as it came, before it is checked against the data. */
 export interface CommandInput {
@@ -54,7 +56,8 @@ export function parseInvocation(data: CommandData, input: CommandInput): AnyInvo
   const path = [`/${data.name}`, input.subcommand].filter((word) => word !== undefined).join(" ");
   if (subcommands.length > 0 ? subcommand === undefined : input.subcommand !== undefined)
     throw new UserError(`I don't know ${path}. ${UPDATING}`);
-  const options = subcommand === undefined ? declared.filter(isBasic) : (subcommand.options ?? []);
+  const options =
+    subcommand === undefined ? declared.filter(isBasicOption) : (subcommand.options ?? []);
   for (const name of Object.keys(input.values)) {
     if (!options.some((option) => option.name === name))
       throw new UserError(`${path} has no option "${name}". ${UPDATING}`);
@@ -85,12 +88,4 @@ function checked(
       `The ${option.name} option of ${path} must be one of ${choices.map((choice) => choice.name).join(", ")}. ${UPDATING}`,
     );
   return value;
-}
-
-function isSubcommand(option: CommandOption): option is APIApplicationCommandSubcommandOption {
-  return option.type === ApplicationCommandOptionType.Subcommand;
-}
-
-function isBasic(option: CommandOption): option is APIApplicationCommandBasicOption {
-  return option.type !== ApplicationCommandOptionType.Subcommand;
 }

@@ -1,6 +1,6 @@
 import type { Access, ChatCommand } from "./types.js";
 
-/** Who may use a command's subcommand (or the command, without one): its own access, or the command's. */
+/** Who may use a subcommand (or a command without one): its own access, or else the command's. */
 export function accessOf(command: ChatCommand, subcommand: string | undefined): Access {
   return (
     (subcommand === undefined ? undefined : command.subcommandAccess?.[subcommand]) ??

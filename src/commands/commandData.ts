@@ -33,7 +33,7 @@ type ValueOf<O> = O extends { readonly choices: readonly { readonly value: infer
 type Flat<T> = { readonly [K in keyof T]: T[K] };
 
 /** The options of a command (or of one subcommand) by name, required ones always present. */
-export type OptionsOf<Options> = Options extends readonly APIApplicationCommandBasicOption[]
+type OptionsOf<Options> = Options extends readonly APIApplicationCommandBasicOption[]
   ? Flat<
       {
         readonly [O in Options[number] as O extends { readonly required: true }

@@ -5,12 +5,14 @@ import type { ButtonHandler, ChatCommand } from "./types.js";
 
 const FORGET_PREFIX = "forget";
 
+const data = guildCommand({
+  name: "forget-me",
+  description: "Erase your place, reading history, DM choice and reactions kept by this bot here",
+});
+
 /** `/forget-me`: asks first, then erases everything the bot keeps about the member in this server. */
 export const forgetMe = {
-  data: guildCommand({
-    name: "forget-me",
-    description: "Erase your place, reading history, DM choice and reactions kept by this bot here",
-  }),
+  data,
   access: "member",
 
   execute() {
@@ -33,7 +35,7 @@ export const forgetMe = {
       },
     };
   },
-} satisfies ChatCommand;
+} satisfies ChatCommand<typeof data>;
 
 /** The two buttons of /forget-me. */
 export const forgetButton = {

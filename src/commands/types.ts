@@ -51,14 +51,16 @@ export interface MemberContext {
 }
 
 /** Who asked, where, when, and with which subcommand and options, as the data `D` types them. */
-export type CommandContext<D extends CommandData = CommandData> = MemberContext & Invocation<D>;
+export type CommandContext<D extends CommandData> = MemberContext & Invocation<D>;
 
 /** Who may run a command: every member, or the authors (AUTHOR_IDS and members with Manage Server). */
 export type Access = "member" | "author";
 
 /**
  * A slash command. The dispatcher checks `access` before `execute` and `autocomplete`, and reads
- * the options against `data` before `execute`, which is what makes the context's types true.
+ * the options against `data` before `execute`, which is what makes the context's types true. A
+ * command typed by its own data still fits `ChatCommand` (as the registry holds them all), since
+ * TypeScript compares the parameters of methods both ways.
  */
 export interface ChatCommand<D extends CommandData = CommandData> {
   readonly data: D;

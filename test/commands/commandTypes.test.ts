@@ -2,6 +2,7 @@ import { ApplicationCommandOptionType as OptionType } from "discord.js";
 import { describe, expectTypeOf, it } from "vitest";
 import type { SubcommandName } from "../../src/commands/commandData.js";
 import { guildCommand } from "../../src/commands/guildCommand.js";
+import type { next } from "../../src/commands/next.js";
 import type { notify } from "../../src/commands/notify.js";
 import type { read } from "../../src/commands/read.js";
 import type { SubcommandContext, SubcommandHandlers } from "../../src/commands/runSubcommand.js";
@@ -51,6 +52,9 @@ describe("a command's types come from its data", () => {
       readonly who?: string;
     }>();
     expectTypeOf<CommandContext<typeof read.data>["subcommand"]>().toEqualTypeOf<undefined>();
+    expectTypeOf<CommandContext<typeof next.data>["options"]>().toEqualTypeOf<
+      Record<never, never>
+    >();
     expectTypeOf<SubcommandName<typeof toy>>().toEqualTypeOf<"count" | "stop">();
   });
 

@@ -1,18 +1,22 @@
 import {
+  ApplicationCommandOptionType,
   type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type CommandInteractionOption,
   type Interaction,
-  type InteractionEditReplyOptions,
   MessageFlags,
   PermissionFlagsBits,
 } from "discord.js";
 import { UserError } from "../core/UserError.js";
 import { isStorageFailure } from "../store/isStorageFailure.js";
-import { memberNotes } from "../views/memberNotes.js";
-import type { Reply, ReplyMessage } from "../views/ReplyMessage.js";
-import type { ButtonHandler, ChatCommand, CommandContext, Services } from "./types.js";
+import type { Reply } from "../views/ReplyMessage.js";
+import { mayUse } from "./mayUse.js";
+import type { CommandInput } from "./parseInvocation.js";
+import { runCommand } from "./runCommand.js";
+import { sendReply } from "./sendReply.js";
+import type { ButtonHandler, ChatCommand, MemberContext, Services } from "./types.js";
+import { withNotes } from "./withNotes.js";
 
 export interface DispatcherOptions {
   readonly services: Services;
@@ -31,9 +35,6 @@ const NOT_SERVED = "I don't serve this server. Ask the bot's operator if you thi
 
 const OUR_FAULT = "Something went wrong on our side. Please try again in a moment.";
 
-/** Discord's limit for a message's content. */
-const CONTENT_LIMIT = 2000;
-
 const NOT_SAVED =
   "The bot's storage is failing right now, so I couldn't finish that. Your place in the story is where it was last saved. Please try again later.";
 
@@ -43,8 +44,9 @@ type Answerable = ChatInputCommandInteraction | ButtonInteraction;
 type Deferral = Promise<"deferred" | "failed"> | undefined;
 
 /**
- * The one place interactions come in: it builds the handler's context, answers in time (deferring
- * when a handler is slow), turns a UserError into a private message and logs everything else.
+ * The one place interactions come in: it builds the handler's context, holds back what the member
+ * may not use, answers in time (deferring when a handler is slow), turns a UserError into a
+ * private message and logs the rest: an answer at debug, a refusal at info, a failure as an error.
  */
 export function createDispatcher(
   options: DispatcherOptions,
@@ -55,8 +57,8 @@ export function createDispatcher(
 
   async function answer(
     interaction: Answerable,
-    run: (context: CommandContext) => Reply | Promise<Reply>,
-    context: CommandContext,
+    run: (context: MemberContext) => Reply | Promise<Reply>,
+    context: MemberContext,
   ): Promise<void> {
     const started = performance.now();
     const where = {
@@ -80,12 +82,12 @@ export function createDispatcher(
       );
     }, deferAfterMs);
     try {
-      const { reply, notesShown } = withNotes(await run(context), context);
+      const { reply, notesShown } = withNotes(services, await run(context), context);
       clearTimeout(timer);
       if ((await deferral) === "failed") return;
-      await send(interaction, reply, deferral !== undefined);
+      await sendReply(interaction, reply, deferral !== undefined);
       notesShown();
-      log.info(
+      log.debug(
         { ...where, ms: Math.round(performance.now() - started), deferred: deferral !== undefined },
         "interaction answered",
       );
@@ -108,39 +110,6 @@ export function createDispatcher(
   }
 
   /**
-   * Adds what is waiting to be told to the member (once) above the reply, when it fits Discord's
-   * 2000 characters; `notesShown` forgets the notes once the reply is sent. A note that cannot be
-   * read or shown now waits for the next reply.
-   */
-  function withNotes(
-    reply: Reply,
-    context: CommandContext,
-  ): { reply: Reply; notesShown: () => void } {
-    const { store } = services;
-    const where = { guildId: context.guildId, userId: context.userId };
-    const asIs = { reply, notesShown: () => undefined };
-    try {
-      const notes = store.notes.pending(context.guildId, context.userId);
-      if (notes.length === 0) return asIs;
-      const content = [memberNotes(notes), reply.message.content ?? ""].join("\n\n").trim();
-      if (content.length > CONTENT_LIMIT) return asIs;
-      return {
-        reply: { ...reply, message: { ...reply.message, content } },
-        notesShown: () => {
-          try {
-            store.notes.forget(context.guildId, context.userId);
-          } catch (error) {
-            log.error({ ...where, err: error }, "could not forget the member notes shown");
-          }
-        },
-      };
-    } catch (error) {
-      log.error({ ...where, err: error }, "could not read member notes");
-      return asIs;
-    }
-  }
-
-  /**
    * Says what went wrong, privately: in place of the deferred reply's "thinking…" (which would
    * otherwise stay forever), beside a button's message, or as the reply.
    */
@@ -158,14 +127,18 @@ export function createDispatcher(
     }
   }
 
+  /** Offers the command's choices, or none to a member who may not use it. */
   async function autocomplete(
     interaction: AutocompleteInteraction,
     command: ChatCommand,
-    context: CommandContext,
+    context: MemberContext,
   ): Promise<void> {
     const focused = interaction.options.getFocused(true);
+    const subcommand = interaction.options.getSubcommand(false) ?? undefined;
     try {
-      const choices = command.autocomplete?.(services, context, String(focused.value)) ?? [];
+      const choices = mayUse(command, subcommand, services, context)
+        ? (command.autocomplete?.(services, context, String(focused.value)) ?? [])
+        : [];
       await interaction.respond(choices);
     } catch (error) {
       log.error(
@@ -244,41 +217,11 @@ export function createDispatcher(
           throw new UserError(
             "I don't know that command any more. Discord may still be updating its list; try again in a minute.",
           );
-        return command.execute(services, ctx);
+        return runCommand(command, services, ctx, inputOf(interaction.options.data));
       },
       context,
     );
   };
-}
-
-async function send(interaction: Answerable, reply: Reply, deferred: boolean): Promise<void> {
-  const message = toOptions(reply.message);
-  if (deferred) {
-    await interaction.editReply(message);
-  } else if (reply.mode === "update" && interaction.isButton()) {
-    await interaction.update(message);
-  } else {
-    await interaction.reply({ ...message, flags: MessageFlags.Ephemeral });
-  }
-}
-
-function toOptions(message: ReplyMessage): InteractionEditReplyOptions & { content: string } {
-  return {
-    content: message.content ?? "",
-    embeds: (message.embeds ?? []).map(asIs),
-    components: (message.components ?? []).map(asIs),
-    ...(message.files === undefined
-      ? {}
-      : { files: message.files.map((file) => ({ attachment: file.data, name: file.name })) }),
-  };
-}
-
-/**
- * Hands discord.js API JSON to send as it is. A plain object it would copy key by key into snake
- * case (lodash.snakecase on every key, recursively), which cost more than building the page.
- */
-function asIs<T>(json: T): { toJSON(): T } {
-  return { toJSON: () => json };
 }
 
 function describe(interaction: Answerable): string {
@@ -288,22 +231,23 @@ function describe(interaction: Answerable): string {
 function contextOf(
   interaction: ChatInputCommandInteraction | AutocompleteInteraction | ButtonInteraction,
   now: Date,
-): CommandContext | undefined {
+): MemberContext | undefined {
   if (!interaction.inGuild()) return undefined;
-  const base = {
+  return {
     guildId: interaction.guildId,
     userId: interaction.user.id,
     canManageGuild: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
     now,
   };
-  if (interaction.isButton()) return { ...base, options: new Map() };
-  const [first] = interaction.options.data;
-  const subcommand =
-    first?.options !== undefined && first.value === undefined ? first.name : undefined;
-  const leaves = subcommand === undefined ? interaction.options.data : (first?.options ?? []);
-  return { ...base, subcommand, options: new Map(leaves.flatMap(optionEntry)) };
 }
 
-function optionEntry(option: CommandInteractionOption): [string, string | number | boolean][] {
-  return option.value === undefined ? [] : [[option.name, option.value]];
+/** The subcommand and option values a member sent, as they came, for runCommand to check. */
+function inputOf(options: readonly CommandInteractionOption[]): CommandInput {
+  const [first] = options;
+  const subcommand = first?.type === ApplicationCommandOptionType.Subcommand ? first : undefined;
+  const leaves = subcommand === undefined ? options : (subcommand.options ?? []);
+  return {
+    subcommand: subcommand?.name,
+    values: Object.fromEntries(leaves.map((option) => [option.name, option.value])),
+  };
 }

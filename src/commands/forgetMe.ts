@@ -5,12 +5,15 @@ import type { ButtonHandler, ChatCommand } from "./types.js";
 
 const FORGET_PREFIX = "forget";
 
+const data = guildCommand({
+  name: "forget-me",
+  description: "Erase your place, reading history, DM choice and reactions kept by this bot here",
+});
+
 /** `/forget-me`: asks first, then erases everything the bot keeps about the member in this server. */
 export const forgetMe = {
-  data: guildCommand(
-    "forget-me",
-    "Erase your place, reading history, DM choice and reactions kept by this bot here",
-  ).toJSON(),
+  data,
+  access: "member",
 
   execute() {
     const buttons = new ActionRowBuilder<ButtonBuilder>().addComponents(
@@ -32,7 +35,7 @@ export const forgetMe = {
       },
     };
   },
-} satisfies ChatCommand;
+} satisfies ChatCommand<typeof data>;
 
 /** The two buttons of /forget-me. */
 export const forgetButton = {

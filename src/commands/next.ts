@@ -4,9 +4,15 @@ import { guildCommand } from "./guildCommand.js";
 import { ReaderSession } from "./readerSession.js";
 import type { ChatCommand } from "./types.js";
 
+const data = guildCommand({
+  name: "next",
+  description: "Read the next page of the story, privately",
+});
+
 /** `/next`: the page after the member's saved place, or the story's first page if they have none. */
 export const next = {
-  data: guildCommand("next", "Read the next page of the story, privately").toJSON(),
+  data,
+  access: "member",
 
   execute(services, context) {
     const session = new ReaderSession(services, context);
@@ -16,4 +22,4 @@ export const next = {
     if (first === undefined) throw new UserError("The story has no pages yet.");
     return session.show(first, "reply");
   },
-} satisfies ChatCommand;
+} satisfies ChatCommand<typeof data>;

@@ -1,17 +1,28 @@
+import { ApplicationCommandOptionType as OptionType } from "discord.js";
 import { guildCommand } from "./guildCommand.js";
 import type { ChatCommand } from "./types.js";
 
+const data = guildCommand({
+  name: "notify",
+  description: "Get a DM when a new part of the story is out",
+  options: [
+    {
+      type: OptionType.String,
+      name: "dm",
+      description: "DM me when a new part is out?",
+      required: true,
+      choices: [
+        { name: "on", value: "on" },
+        { name: "off", value: "off" },
+      ],
+    },
+  ],
+});
+
 /** `/notify dm:on|off`: a DM when each new part is out, worded by where the member is. */
 export const notify = {
-  data: guildCommand("notify", "Get a DM when a new part of the story is out")
-    .addStringOption((option) =>
-      option
-        .setName("dm")
-        .setDescription("DM me when a new part is out?")
-        .setRequired(true)
-        .addChoices({ name: "on", value: "on" }, { name: "off", value: "off" }),
-    )
-    .toJSON(),
+  data,
+  access: "member",
 
   execute(services, context) {
     const storyId = services.book.story.meta.id;
@@ -20,7 +31,7 @@ export const notify = {
       pingRoleId === undefined
         ? ""
         : ` This server also mentions <@&${pingRoleId}> on each new part.`;
-    if (context.options.get("dm") === "off") {
+    if (context.options.dm === "off") {
       services.store.notices.unsubscribe(context.guildId, storyId, context.userId);
       return { mode: "reply", message: { content: `No more DMs about new parts.${ping}` } };
     }
@@ -32,4 +43,4 @@ export const notify = {
       },
     };
   },
-} satisfies ChatCommand;
+} satisfies ChatCommand<typeof data>;

@@ -5,12 +5,15 @@ import { guildCommand } from "./guildCommand.js";
 import { ReaderSession } from "./readerSession.js";
 import type { ChatCommand } from "./types.js";
 
+const data = guildCommand({
+  name: "progress",
+  description: "See where you are in the story and which parts you have read",
+});
+
 /** `/progress`: where the member is, and which parts they have started and finished. */
 export const progress = {
-  data: guildCommand(
-    "progress",
-    "See where you are in the story and which parts you have read",
-  ).toJSON(),
+  data,
+  access: "member",
 
   execute(services, context) {
     const session = new ReaderSession(services, context);
@@ -36,4 +39,4 @@ export const progress = {
       .setFooter({ text: "Only you can see this. /forget-me erases what I keep about you here." });
     return { mode: "reply", message: { embeds: [embed.toJSON()] } };
   },
-} satisfies ChatCommand;
+} satisfies ChatCommand<typeof data>;

@@ -1,14 +1,13 @@
 import { TimestampStyles, time } from "@discordjs/formatters";
-import { PermissionFlagsBits } from "discord.js";
+import { ApplicationCommandOptionType as OptionType, PermissionFlagsBits } from "discord.js";
 import { reactionCsv } from "../core/reactionCsv.js";
 import { type ReactionReport, reactionReport } from "../core/reactionReport.js";
 import { findPart, readableParts } from "../core/reading.js";
 import { UserError } from "../core/UserError.js";
 import { reactionsEmbed } from "../views/reactionsEmbed.js";
 import { guildCommand } from "./guildCommand.js";
-import { assertAuthor } from "./isAuthor.js";
 import { partChoices } from "./partChoices.js";
-import type { ChatCommand, CommandContext, Services } from "./types.js";
+import type { ChatCommand, MemberContext, Services } from "./types.js";
 
 const CHART = "reactions.png";
 
@@ -16,20 +15,23 @@ const CHART = "reactions.png";
 const loadChart = () => import("../views/reactionChart.js");
 
 /**
- * The figures for the parts readers can reach in this server (or one of them), without the
+ * The figures for the parts readers can reach in this server (or the one asked for), without the
  * authors' own reading and reactions.
  */
-function reportFor(services: Services, context: CommandContext): ReactionReport {
+function reportFor(
+  services: Services,
+  context: MemberContext,
+  asked: string | undefined,
+): ReactionReport {
   const { book, store, authorIds } = services;
   const storyId = book.story.meta.id;
   const readable = readableParts(book, store.releases.releasedIds(context.guildId, storyId));
-  const asked = context.options.get("part");
   let shown = readable;
   if (asked !== undefined) {
-    const part = findPart(readable, String(asked));
+    const part = findPart(readable, asked);
     if (part === undefined)
       throw new UserError(
-        `There is no part "${String(asked)}" out in this server. Pick one from the list as you type.`,
+        `There is no part "${asked}" out in this server. Pick one from the list as you type.`,
       );
     shown = [part];
   }
@@ -43,34 +45,41 @@ function reportFor(services: Services, context: CommandContext): ReactionReport 
   );
 }
 
+const data = guildCommand({
+  name: "reactions",
+  description: "How each part landed: readers and reactions (authors only)",
+  permissions: PermissionFlagsBits.ManageGuild,
+  options: [
+    {
+      type: OptionType.Subcommand,
+      name: "show",
+      description: "Readers who started and finished each part, and their reactions, charted",
+      options: [
+        {
+          type: OptionType.String,
+          name: "part",
+          description: "Only this part",
+          autocomplete: true,
+          max_length: 100,
+        },
+      ],
+    },
+    {
+      type: OptionType.Subcommand,
+      name: "export",
+      description: "The same figures for every part out, as a CSV file",
+    },
+  ],
+});
+
 /** `/reactions show` and `/reactions export`: how each part landed, for the authors. */
 export const reactions = {
-  data: guildCommand(
-    "reactions",
-    "How each part landed: readers and reactions (authors only)",
-    PermissionFlagsBits.ManageGuild,
-  )
-    .addSubcommand((sub) =>
-      sub
-        .setName("show")
-        .setDescription("Readers who started and finished each part, and their reactions, charted")
-        .addStringOption((option) =>
-          option
-            .setName("part")
-            .setDescription("Only this part")
-            .setAutocomplete(true)
-            .setMaxLength(100),
-        ),
-    )
-    .addSubcommand((sub) =>
-      sub.setName("export").setDescription("The same figures for every part out, as a CSV file"),
-    )
-    .toJSON(),
+  data,
+  access: "author",
 
   async execute(services, context) {
-    assertAuthor(services, context);
-    const report = reportFor(services, context);
     if (context.subcommand === "export") {
+      const report = reportFor(services, context, undefined);
       const name = `${services.book.story.meta.id}-reactions.csv`;
       return {
         mode: "reply",
@@ -80,6 +89,7 @@ export const reactions = {
         },
       };
     }
+    const report = reportFor(services, context, context.options.part);
     const { reactionChart } = await loadChart();
     return {
       mode: "reply",
@@ -91,11 +101,10 @@ export const reactions = {
   },
 
   autocomplete(services, context, focused) {
-    if (!services.authorIds.has(context.userId) && !context.canManageGuild) return [];
     const released = services.store.releases.releasedIds(
       context.guildId,
       services.book.story.meta.id,
     );
     return partChoices(readableParts(services.book, released), focused);
   },
-} satisfies ChatCommand;
+} satisfies ChatCommand<typeof data>;

@@ -1,3 +1,4 @@
+import { ApplicationCommandOptionType as OptionType } from "discord.js";
 import { findPart, firstPlace } from "../core/reading.js";
 import { UserError } from "../core/UserError.js";
 import { resumeCard } from "../views/resumeCard.js";
@@ -7,25 +8,29 @@ import { partChoices } from "./partChoices.js";
 import { ReaderSession } from "./readerSession.js";
 import type { ChatCommand } from "./types.js";
 
+const data = guildCommand({
+  name: "read",
+  description: "Read the story privately, page by page: start, resume, or open a part",
+  options: [
+    {
+      type: OptionType.String,
+      name: "part",
+      description: "The part to open (only released parts are listed)",
+      autocomplete: true,
+      max_length: 100,
+    },
+  ],
+});
+
 /** `/read [part]`: the title card for a new reader, resume for a returning one, or a part's first page. */
 export const read = {
-  data: guildCommand(
-    "read",
-    "Read the story privately, page by page: start, resume, or open a part",
-  )
-    .addStringOption((option) =>
-      option
-        .setName("part")
-        .setDescription("The part to open (only released parts are listed)")
-        .setAutocomplete(true)
-        .setMaxLength(100),
-    )
-    .toJSON(),
+  data,
+  access: "member",
 
   execute(services, context) {
     const session = new ReaderSession(services, context);
-    const partId = context.options.get("part");
-    if (typeof partId === "string") {
+    const partId = context.options.part;
+    if (partId !== undefined) {
       const part = findPart(session.readable, partId);
       if (part === undefined) {
         throw new UserError(
@@ -53,4 +58,4 @@ export const read = {
   autocomplete(services, context, focused) {
     return partChoices(new ReaderSession(services, context).readable, focused);
   },
-} satisfies ChatCommand;
+} satisfies ChatCommand<typeof data>;

@@ -12,7 +12,7 @@ import type { ReaderKey } from "../store/ProgressRepository.js";
 import { caughtUpMessage } from "../views/caughtUpMessage.js";
 import { pageMessage, type ReactionButtons } from "../views/pageMessage.js";
 import type { Reply } from "../views/ReplyMessage.js";
-import type { CommandContext, Services } from "./types.js";
+import type { MemberContext, Services } from "./types.js";
 
 /** One member's reading in one server: what they may read and where they are. */
 export class ReaderSession {
@@ -22,7 +22,7 @@ export class ReaderSession {
 
   constructor(
     private readonly services: Services,
-    private readonly context: CommandContext,
+    private readonly context: MemberContext,
   ) {
     const storyId = services.book.story.meta.id;
     this.key = { guildId: context.guildId, userId: context.userId, storyId };

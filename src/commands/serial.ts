@@ -1,5 +1,9 @@
 import { TimestampStyles, time } from "@discordjs/formatters";
-import { ChannelType, PermissionFlagsBits } from "discord.js";
+import {
+  ChannelType,
+  ApplicationCommandOptionType as OptionType,
+  PermissionFlagsBits,
+} from "discord.js";
 import type { DropAttempt } from "../core/drop.js";
 import { isTimeZone } from "../core/isTimeZone.js";
 import { partLabel } from "../core/partLabel.js";
@@ -10,9 +14,9 @@ import { formatDuration } from "../views/formatDuration.js";
 import type { Reply } from "../views/ReplyMessage.js";
 import { serialStatus } from "../views/serialStatus.js";
 import { guildCommand } from "./guildCommand.js";
-import { assertAuthor } from "./isAuthor.js";
+import { runSubcommand, type SubcommandHandlers } from "./runSubcommand.js";
 import { serialStatusOf } from "./serialStatusOf.js";
-import type { ChatCommand, CommandContext, Services } from "./types.js";
+import type { ChatCommand, Services } from "./types.js";
 
 const say = (content: string): Reply => ({ mode: "reply", message: { content } });
 
@@ -34,8 +38,6 @@ function describeAttempt(services: Services, attempt: DropAttempt): string {
   return `**${name}** is not out yet: ${attempt.error}. It is kept (${attempt.drop.messageIds.length} of ${attempt.drop.pages} messages posted) and will be finished at the next drop, or with /serial drop-now.`;
 }
 
-type Subcommand = (services: Services, context: CommandContext) => Reply | Promise<Reply>;
-
 const EXAMPLE = "e.g. `0 18 * * 5` for Fridays at 18:00";
 
 /** Why /serial schedule refuses a schedule, in the words an author needs to pick another. */
@@ -52,7 +54,85 @@ function refusal(cron: string, verdict: Exclude<ScheduleVerdict, { kind: "ok" }>
   }
 }
 
-const subcommands: Readonly<Record<string, Subcommand>> = {
+const data = guildCommand({
+  name: "serial",
+  description: "Author controls for the serial",
+  permissions: PermissionFlagsBits.ManageGuild,
+  options: [
+    {
+      type: OptionType.Subcommand,
+      name: "status",
+      description: "Channel, schedule, next drop and the last drop's result",
+    },
+    {
+      type: OptionType.Subcommand,
+      name: "channel",
+      description: "Set the channel where new parts are posted",
+      options: [
+        {
+          type: OptionType.Channel,
+          name: "channel",
+          description: "The reading channel",
+          required: true,
+          channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
+        },
+      ],
+    },
+    {
+      type: OptionType.Subcommand,
+      name: "schedule",
+      description: "Set when new parts are posted (cron)",
+      options: [
+        {
+          type: OptionType.String,
+          name: "cron",
+          description: "e.g. 0 18 * * 5 for Fridays at 18:00",
+          required: true,
+          max_length: 100,
+        },
+        {
+          type: OptionType.String,
+          name: "timezone",
+          description: "IANA time zone, e.g. Europe/London",
+          max_length: 64,
+        },
+      ],
+    },
+    {
+      type: OptionType.Subcommand,
+      name: "ping-role",
+      description: "Mention a role on each new part (leave empty for none)",
+      options: [{ type: OptionType.Role, name: "role", description: "The role to mention" }],
+    },
+    {
+      type: OptionType.Subcommand,
+      name: "threads",
+      description: "Open a discussion thread for each new part",
+      options: [
+        { type: OptionType.Boolean, name: "on", description: "Open threads?", required: true },
+      ],
+    },
+    {
+      type: OptionType.Subcommand,
+      name: "pause",
+      description: "Stop scheduled drops until resumed",
+    },
+    { type: OptionType.Subcommand, name: "resume", description: "Start scheduled drops again" },
+    { type: OptionType.Subcommand, name: "drop-now", description: "Post the next part now" },
+    {
+      type: OptionType.Subcommand,
+      name: "skip-drop",
+      description: "Give up a drop that cannot be finished; its part is released unposted",
+    },
+    {
+      type: OptionType.Subcommand,
+      name: "release-next",
+      description: "Release the next part to readers without posting it",
+    },
+  ],
+});
+
+const subcommands: SubcommandHandlers<typeof data> = {
   "release-next"(services, context) {
     const { book, store } = services;
     const storyId = book.story.meta.id;
@@ -69,7 +149,7 @@ const subcommands: Readonly<Record<string, Subcommand>> = {
   },
 
   channel(services, context) {
-    const channelId = String(context.options.get("channel") ?? "");
+    const channelId = context.options.channel;
     const problem = services.drops.channelProblem(context.guildId, channelId);
     if (problem !== undefined)
       throw new UserError(
@@ -87,9 +167,9 @@ const subcommands: Readonly<Record<string, Subcommand>> = {
   },
 
   schedule(services, context) {
-    const cron = String(context.options.get("cron") ?? "").trim();
-    const timezone = String(
-      context.options.get("timezone") ?? services.drops.settingsFor(context.guildId).timezone,
+    const cron = context.options.cron.trim();
+    const timezone = (
+      context.options.timezone ?? services.drops.settingsFor(context.guildId).timezone
     ).trim();
     if (!isTimeZone(timezone))
       throw new UserError(
@@ -126,8 +206,7 @@ const subcommands: Readonly<Record<string, Subcommand>> = {
   },
 
   "ping-role"(services, context) {
-    const role = context.options.get("role");
-    const pingRoleId = typeof role === "string" ? role : undefined;
+    const pingRoleId = context.options.role;
     services.store.settings.update(context.guildId, { pingRoleId }, context.now);
     return say(
       pingRoleId === undefined
@@ -137,7 +216,7 @@ const subcommands: Readonly<Record<string, Subcommand>> = {
   },
 
   threads(services, context) {
-    const threads = context.options.get("on") === true;
+    const threads = context.options.on;
     services.store.settings.update(context.guildId, { threads }, context.now);
     return say(
       threads
@@ -182,77 +261,9 @@ const subcommands: Readonly<Record<string, Subcommand>> = {
 
 /** `/serial …`: the author's controls for releases and drops. */
 export const serial = {
-  data: guildCommand("serial", "Author controls for the serial", PermissionFlagsBits.ManageGuild)
-    .addSubcommand((sub) =>
-      sub
-        .setName("status")
-        .setDescription("Channel, schedule, next drop and the last drop's result"),
-    )
-    .addSubcommand((sub) =>
-      sub
-        .setName("channel")
-        .setDescription("Set the channel where new parts are posted")
-        .addChannelOption((option) =>
-          option
-            .setName("channel")
-            .setDescription("The reading channel")
-            .setRequired(true)
-            .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement),
-        ),
-    )
-    .addSubcommand((sub) =>
-      sub
-        .setName("schedule")
-        .setDescription("Set when new parts are posted (cron)")
-        .addStringOption((option) =>
-          option
-            .setName("cron")
-            .setDescription("e.g. 0 18 * * 5 for Fridays at 18:00")
-            .setRequired(true)
-            .setMaxLength(100),
-        )
-        .addStringOption((option) =>
-          option
-            .setName("timezone")
-            .setDescription("IANA time zone, e.g. Europe/London")
-            .setMaxLength(64),
-        ),
-    )
-    .addSubcommand((sub) =>
-      sub
-        .setName("ping-role")
-        .setDescription("Mention a role on each new part (leave empty for none)")
-        .addRoleOption((option) => option.setName("role").setDescription("The role to mention")),
-    )
-    .addSubcommand((sub) =>
-      sub
-        .setName("threads")
-        .setDescription("Open a discussion thread for each new part")
-        .addBooleanOption((option) =>
-          option.setName("on").setDescription("Open threads?").setRequired(true),
-        ),
-    )
-    .addSubcommand((sub) =>
-      sub.setName("pause").setDescription("Stop scheduled drops until resumed"),
-    )
-    .addSubcommand((sub) => sub.setName("resume").setDescription("Start scheduled drops again"))
-    .addSubcommand((sub) => sub.setName("drop-now").setDescription("Post the next part now"))
-    .addSubcommand((sub) =>
-      sub
-        .setName("skip-drop")
-        .setDescription("Give up a drop that cannot be finished; its part is released unposted"),
-    )
-    .addSubcommand((sub) =>
-      sub
-        .setName("release-next")
-        .setDescription("Release the next part to readers without posting it"),
-    )
-    .toJSON(),
-
+  data,
+  access: "author",
   execute(services, context) {
-    assertAuthor(services, context);
-    const subcommand = subcommands[context.subcommand ?? ""];
-    if (subcommand === undefined) throw new UserError("I don't know that /serial command.");
-    return subcommand(services, context);
+    return runSubcommand(subcommands, context.subcommand, services, context);
   },
-} satisfies ChatCommand;
+} satisfies ChatCommand<typeof data>;

@@ -1,13 +1,11 @@
-import type {
-  APIApplicationCommandOptionChoice,
-  RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from "discord.js";
+import type { APIApplicationCommandOptionChoice } from "discord.js";
 import type { Book } from "../core/Book.js";
 import type { Drop, DropAttempt, DropReason, EffectiveSettings } from "../core/drop.js";
 import type { ScheduleVerdict } from "../core/scheduleRules.js";
 import type { Logger } from "../logger.js";
 import type { Store } from "../store/Store.js";
 import type { Reply } from "../views/ReplyMessage.js";
+import type { CommandData, Invocation, SubcommandName } from "./commandData.js";
 
 /** Everything a handler may use, built once in app.ts. */
 export interface Services {
@@ -43,23 +41,36 @@ export interface DropControl {
   ): { readonly waiting: Drop | undefined; readonly retried: boolean };
 }
 
-/** Who asked, where, when, and with which options: plain data, no discord.js objects. */
-export interface CommandContext {
+/** Who asked, where and when: plain data, no discord.js objects. */
+export interface MemberContext {
   readonly guildId: string;
   readonly userId: string;
   /** The member has Manage Server in this server. */
   readonly canManageGuild: boolean;
   readonly now: Date;
-  readonly subcommand?: string;
-  readonly options: ReadonlyMap<string, string | number | boolean>;
 }
 
-export interface ChatCommand {
-  readonly data: RESTPostAPIChatInputApplicationCommandsJSONBody;
-  execute(services: Services, context: CommandContext): Reply | Promise<Reply>;
+/** Who asked, where, when, and with which subcommand and options, as the data `D` types them. */
+export type CommandContext<D extends CommandData> = MemberContext & Invocation<D>;
+
+/** Who may run a command: every member, or the authors (AUTHOR_IDS and members with Manage Server). */
+export type Access = "member" | "author";
+
+/**
+ * A slash command. The dispatcher checks `access` before `execute` and `autocomplete`, and reads
+ * the options against `data` before `execute`, which is what makes the context's types true. A
+ * command typed by its own data still fits `ChatCommand` (as the registry holds them all), since
+ * TypeScript compares the parameters of methods both ways.
+ */
+export interface ChatCommand<D extends CommandData = CommandData> {
+  readonly data: D;
+  readonly access: Access;
+  /** Subcommands whose access differs from the command's. */
+  readonly subcommandAccess?: { readonly [S in SubcommandName<D>]?: Access };
+  execute(services: Services, context: CommandContext<D>): Reply | Promise<Reply>;
   autocomplete?(
     services: Services,
-    context: CommandContext,
+    context: MemberContext,
     focused: string,
   ): APIApplicationCommandOptionChoice<string>[];
 }
@@ -69,7 +80,7 @@ export interface ButtonHandler {
   readonly prefix: string;
   execute(
     services: Services,
-    context: CommandContext,
+    context: MemberContext,
     args: readonly string[],
   ): Reply | Promise<Reply>;
 }

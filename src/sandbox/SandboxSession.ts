@@ -4,9 +4,11 @@ import type { APIMessage } from "discord-api-types/v10";
 import type { CreatedMember, InteractionOutcome } from "local-discord";
 import type { Logger } from "pino";
 import { type App, startApp } from "../app.js";
+import { chatCommands } from "../commands/registry.js";
 import { type Config, loadConfig } from "../config.js";
 import { parseCommandLine } from "./parseCommandLine.js";
 import { type RenderOptions, renderMessage } from "./renderMessage.js";
+import { sandboxHelp } from "./sandboxHelp.js";
 import { type LocalServer, startLocalServer } from "./startLocalServer.js";
 
 export interface SandboxOptions {
@@ -23,21 +25,6 @@ export interface Step {
   readonly output: string;
   readonly quit: boolean;
 }
-
-export const HELP = `Type what a member would:
-  /read                 start or resume reading (privately)
-  /read part:2          open a part: its number, id or title
-  /next                 the next page
-  next, back, …         press a button on the last message by its label ("start reading", "resume")
-  ❤️, 😢, …             press a reaction button (on the last page of a part)
-  react ❤️              react to the latest post in #reading
-  as author / as reader switch who you are (the author may use /serial and /reactions)
-  drop                  post the next part to #reading now, as the author would
-  /notify dm:on         get a DM when a part is out
-  /progress             where you are; /forget-me erases it
-  restart               restart the bot (your place is kept)
-  help                  this list
-  quit                  leave`;
 
 /**
  * A terminal member of a local Discord server, talking to the real bot: each line typed is
@@ -100,7 +87,10 @@ export class SandboxSession {
         case "exit":
           return { output: "Bye!", quit: true };
         case "help":
-          return { output: HELP, quit: false };
+          return {
+            output: sandboxHelp(chatCommands.values(), this.options.render.width),
+            quit: false,
+          };
         case "as":
           return { output: this.#switch(argument), quit: false };
         case "drop":

@@ -3,9 +3,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { pino } from "pino";
+import { chatCommands } from "../commands/registry.js";
 import { runMain } from "../environment.js";
 import { createLogger } from "../logger.js";
-import { HELP, SandboxSession } from "./SandboxSession.js";
+import { commandList } from "./commandList.js";
+import { SandboxSession } from "./SandboxSession.js";
+import { sandboxHelp } from "./sandboxHelp.js";
 
 /**
  * `npm run sandbox`: a local Discord server and the real bot, with you as a member in a terminal.
@@ -14,6 +17,7 @@ import { HELP, SandboxSession } from "./SandboxSession.js";
 await runMain(async () => {
   const dataDir = mkdtempSync(join(tmpdir(), "discord-serial-sandbox-"));
   const interactive = process.stdin.isTTY === true;
+  const width = Math.min(process.stdout.columns || 80, 100);
   const session = await SandboxSession.start({
     dataDir,
     storyDir: process.env.STORY_DIR || "story",
@@ -24,7 +28,7 @@ await runMain(async () => {
       destination: pino.destination({ dest: join(dataDir, "bot.log"), sync: true }),
     }),
     render: {
-      width: Math.min(process.stdout.columns || 80, 100),
+      width,
       color: interactive && process.stdout.isTTY === true,
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     },
@@ -39,20 +43,19 @@ await runMain(async () => {
       'You are "reader" in the server "Serial Sandbox", in #reading.',
       'No part is released yet: type "drop" to release the next one.',
       "",
-      HELP,
+      sandboxHelp(chatCommands.values(), width),
       "",
       "",
     ].join("\n"),
   );
+  const commands = commandList(chatCommands.values()).map((usage) => usage.command);
   const lines = createInterface({
     input: process.stdin,
     output: process.stdout,
     terminal: interactive,
     completer: (typed: string) => {
       const words = [
-        "/read",
-        "/next",
-        "/serial release-next",
+        ...commands,
         "react ❤️",
         "as author",
         "as reader",

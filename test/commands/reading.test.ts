@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buttonHandlers, chatCommands } from "../../src/commands/registry.js";
-import type { Services } from "../../src/commands/types.js";
+import { runCommand } from "../../src/commands/runCommand.js";
+import type { MemberContext, Services } from "../../src/commands/types.js";
 import { bindBook } from "../../src/core/Book.js";
 import { UserError } from "../../src/core/UserError.js";
 import type { Reply } from "../../src/views/ReplyMessage.js";
@@ -23,19 +24,21 @@ const story = storyFixture([
   { id: "third", text: prose(2, 3, "Third") },
 ]);
 
+/** Runs a command as the dispatcher would, access and option checks included. */
 async function run(
   services: Services,
   name: string,
   userId = READER,
-  options: Record<string, string> = {},
+  values: Record<string, string> = {},
   subcommand?: string,
+  extra: Partial<MemberContext> = {},
 ): Promise<Reply> {
   const command = chatCommands.get(name);
   if (command === undefined) throw new Error(`no command ${name}`);
-  const reply = await command.execute(
-    services,
-    contextFor(userId, options, subcommand === undefined ? {} : { subcommand }),
-  );
+  const reply = await runCommand(command, services, contextFor(userId, extra), {
+    subcommand,
+    values,
+  });
   expect(limitProblems(reply.message)).toEqual([]);
   return reply;
 }
@@ -264,13 +267,10 @@ describe("release gating", () => {
     );
     const released = await run(services, "serial", AUTHOR, {}, "release-next");
     expect(released.message.content).toMatch(/Released \*\*Part 1 · Scene 1\*\*/);
-    const manager = await chatCommands
-      .get("serial")
-      ?.execute(
-        services,
-        contextFor(READER, {}, { subcommand: "release-next", canManageGuild: true }),
-      );
-    expect(manager?.message.content).toMatch(/Part 2/);
+    const manager = await run(services, "serial", READER, {}, "release-next", {
+      canManageGuild: true,
+    });
+    expect(manager.message.content).toMatch(/Part 2/);
     await run(services, "serial", AUTHOR, {}, "release-next");
     await expect(run(services, "serial", AUTHOR, {}, "release-next")).rejects.toThrow(
       /already released/,

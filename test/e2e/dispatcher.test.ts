@@ -12,6 +12,7 @@ import { messageOf } from "../helpers/harness.js";
 function command(name: string, ms: number, outcome: string | Error): ChatCommand {
   return {
     data: { name, description: name, contexts: [0] },
+    access: "member",
     async execute() {
       await sleep(ms);
       if (outcome instanceof Error) throw outcome;
@@ -101,6 +102,21 @@ describe("the dispatcher", () => {
     expect(logged.some((entry) => entry.level === 50 && entry.msg === "interaction failed")).toBe(
       true,
     );
+  });
+
+  it("logs an answer at debug, a refusal at info and a failure as an error", async () => {
+    await run("quick");
+    await run("refuse");
+    await run("crash");
+    expect(
+      logged
+        .filter((entry) => entry.msg.startsWith("interaction "))
+        .map(({ level, msg }) => ({ level, msg })),
+    ).toEqual([
+      { level: 20, msg: "interaction answered" },
+      { level: 30, msg: "interaction refused" },
+      { level: 50, msg: "interaction failed" },
+    ]);
   });
 
   it("after deferring, puts the error in place of the thinking message, with no follow-up", async () => {

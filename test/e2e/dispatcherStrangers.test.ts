@@ -18,9 +18,10 @@ const pick: ChatCommand = {
     contexts: [0],
     options: [{ type: 3, name: "part", description: "part", autocomplete: true }],
   },
+  access: "member",
   execute(_services, context) {
     handled.push(`execute ${context.guildId}`);
-    return { mode: "reply", message: { content: `picked ${String(context.options.get("part"))}` } };
+    return { mode: "reply", message: { content: `picked ${String(context.options.part)}` } };
   },
   autocomplete(_services, context) {
     handled.push(`autocomplete ${context.guildId}`);

@@ -14,7 +14,8 @@ export interface LoggedLine {
 
 /**
  * A real discord.js client logged in to the local Discord whose interactions go through the
- * dispatcher with `options` (and test services that log into `logged`), its commands registered.
+ * dispatcher with `options` (and test services that log into `logged`, from debug up), its
+ * commands registered.
  */
 export async function dispatcherClient(
   discord: LocalDiscord,
@@ -23,7 +24,7 @@ export async function dispatcherClient(
   const logged: LoggedLine[] = [];
   const services = {
     ...testServices(storyFixture([])),
-    log: pino({ level: "info" }, { write: (line: string) => logged.push(JSON.parse(line)) }),
+    log: pino({ level: "debug" }, { write: (line: string) => logged.push(JSON.parse(line)) }),
   };
   const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: discord.apiUrl } });
   client.on(

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { pino } from "pino";
-import type { CommandContext, Services } from "../../src/commands/types.js";
+import type { MemberContext, Services } from "../../src/commands/types.js";
 import { bindBook } from "../../src/core/Book.js";
 import type { Story } from "../../src/core/story.js";
 import { Store } from "../../src/store/Store.js";
@@ -43,17 +43,12 @@ export function testServices(story: Story, nextDrop?: Date): Services {
   };
 }
 
-export function contextFor(
-  userId: string,
-  options: Record<string, string> = {},
-  extra: Partial<CommandContext> = {},
-): CommandContext {
+export function contextFor(userId: string, extra: Partial<MemberContext> = {}): MemberContext {
   return {
     guildId: GUILD,
     userId,
     canManageGuild: false,
     now: new Date("2026-11-24T12:00:00Z"),
-    options: new Map(Object.entries(options)),
     ...extra,
   };
 }

@@ -10,6 +10,7 @@ import { parseCommandLine } from "./parseCommandLine.js";
 import { type RenderOptions, renderMessage } from "./renderMessage.js";
 import { sandboxHelp } from "./sandboxHelp.js";
 import { type LocalServer, startLocalServer } from "./startLocalServer.js";
+import { typedOptions } from "./typedOptions.js";
 
 export interface SandboxOptions {
   /** Folder for the sandbox's database. */
@@ -179,11 +180,14 @@ export class SandboxSession {
 
   #command(input: string): Promise<InteractionOutcome> {
     const { name, options } = parseCommandLine(input, (command) => this.#subcommands(command));
+    const registered = this.server.discord
+      .commands()
+      .find((candidate) => candidate.name === name.split(" ")[0]);
     return this.server.discord.runCommand({
       channelId: this.server.reading.id,
       userId: this.#user.id,
       name,
-      options,
+      options: typedOptions(registered, name, options),
     });
   }
 

@@ -1,4 +1,4 @@
-import type { APIApplicationCommandBasicOption } from "discord.js";
+import { type APIApplicationCommandBasicOption, ApplicationCommandOptionType } from "discord.js";
 import { accessOf } from "../commands/accessOf.js";
 import { isBasicOption, isSubcommand } from "../commands/commandData.js";
 import type { ChatCommand } from "../commands/types.js";
@@ -7,7 +7,10 @@ import type { ChatCommand } from "../commands/types.js";
 export interface CommandUsage {
   /** What to type to run it: the command, and its subcommand when it has them. */
   readonly command: string;
-  /** `command` with its options: `name:…` when required, `[name:…]` when not, choices as `a|b`. */
+  /**
+   * `command` with its options: `name:…` when required, `[name:…]` when not, choices as `a|b`,
+   * `true|false` for a yes or no.
+   */
   readonly usage: string;
   readonly description: string;
   readonly authorsOnly: boolean;
@@ -41,7 +44,8 @@ function usageOf(
 ): CommandUsage {
   const words = options.map((option) => {
     const choices = "choices" in option ? option.choices : undefined;
-    const value = choices?.map((choice) => choice.value).join("|") ?? "…";
+    const boolean = option.type === ApplicationCommandOptionType.Boolean ? "true|false" : "…";
+    const value = choices?.map((choice) => choice.value).join("|") ?? boolean;
     return option.required === true ? `${option.name}:${value}` : `[${option.name}:${value}]`;
   });
   return {

@@ -1,16 +1,15 @@
-import { once } from "node:events";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { APIMessage } from "discord-api-types/v10";
 import type { InteractionOutcome } from "local-discord";
 import { LocalDiscord } from "local-discord";
-import { WebSocket } from "ws";
 import { bindBook } from "../src/core/Book.js";
 import { Store } from "../src/store/Store.js";
 import { loadStory } from "../src/story/loadStory.js";
 import { type StartedProcess, startProcess } from "../test/helpers/startProcess.js";
 import { type Benchmark, type BenchRow, ratioRow } from "./BenchRow.js";
+import { inspectorUrl, measureRss } from "./measureRss.js";
 
 /**
  * 3. Memory: the resident memory of a client connected to 2,500 servers of 50 channels each (one
@@ -33,11 +32,6 @@ const CONCURRENCY = 32;
 const RATIO_TARGET = 0.5;
 /** How far RSS may move over the second batch, as a share of what it was after the first. */
 const FLATNESS = 0.05;
-/** The CPU share under which a process counts as idle, and for how long it must stay so. */
-const IDLE_CPU_SHARE = 0.02;
-const IDLE_MS = 1000;
-/** A clock tick of /proc/PID/stat (USER_HZ is 100 on Linux). */
-const TICK_MS = 10;
 const root = new URL("..", import.meta.url).pathname;
 const MiB = 2 ** 20;
 
@@ -239,71 +233,6 @@ function nextButton(message: APIMessage): string | undefined {
     }
   }
   return undefined;
-}
-
-/** RSS once idle, and again after a full garbage collection (then idle again). */
-async function measureRss(
-  client: StartedProcess,
-  inspector: string,
-): Promise<{ readonly idle: number; readonly collected: number }> {
-  const idle = await idleRss(client);
-  await collectGarbage(inspector);
-  return { idle, collected: await idleRss(client) };
-}
-
-/** RSS once the process has used under IDLE_CPU_SHARE of a core over IDLE_MS (within 30 s). */
-async function idleRss(client: StartedProcess): Promise<number> {
-  const pid = client.child.pid ?? fail("the client has no pid");
-  const idleTicks = (IDLE_CPU_SHARE * IDLE_MS) / TICK_MS;
-  let ticks = cpuTicks(pid);
-  for (let waited = 0; waited < 30_000; waited += IDLE_MS) {
-    await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
-    const now = cpuTicks(pid);
-    if (now - ticks <= idleTicks) return client.rss();
-    ticks = now;
-  }
-  throw new Error(`${client.child.spawnargs.at(-1)} did not go idle within 30 s`);
-}
-
-/** The inspector's WebSocket address, from the "Debugger listening on ws://…" line on stderr. */
-function inspectorUrl(client: StartedProcess): Promise<string> {
-  return new Promise((resolve) => {
-    let stderr = "";
-    const listen = (chunk: Buffer) => {
-      stderr += chunk.toString();
-      const url = /ws:\/\/\S+/.exec(stderr)?.[0];
-      if (url === undefined) return;
-      client.child.stderr?.off("data", listen);
-      resolve(url);
-    };
-    client.child.stderr?.on("data", listen);
-  });
-}
-
-/**
- * A full garbage collection in the process, through its inspector (HeapProfiler.collectGarbage),
- * so that both clients are measured holding only what they keep, not what they have yet to free.
- */
-async function collectGarbage(inspector: string): Promise<void> {
-  const socket = new WebSocket(inspector);
-  try {
-    await once(socket, "open");
-    socket.send(JSON.stringify({ id: 1, method: "HeapProfiler.collectGarbage" }));
-    await once(socket, "message");
-  } finally {
-    socket.close();
-  }
-}
-
-function fail(message: string): never {
-  throw new Error(message);
-}
-
-/** User and system CPU time of a process so far, in clock ticks (TICK_MS each). */
-function cpuTicks(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return Number(fields[11]) + Number(fields[12]);
 }
 
 function mib(bytes: number): number {

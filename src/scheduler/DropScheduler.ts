@@ -1,27 +1,17 @@
-import type { Book } from "../core/Book.js";
 import type { Drop, DropAttempt, DropReason, EffectiveSettings } from "../core/drop.js";
 import type { ScheduleVerdict } from "../core/scheduleRules.js";
 import type { SchedulePort } from "../cron/cronSchedule.js";
-import type { Logger } from "../logger.js";
-import type { Store } from "../store/Store.js";
 import type { AuthorNotice } from "./AuthorNotice.js";
 import { CatchUp } from "./CatchUp.js";
 import { checkSchedule } from "./checkSchedule.js";
 import { type ChannelChange, DropChannels, type DropDefaults } from "./DropChannels.js";
-import type { DropNotifier } from "./DropNotifier.js";
-import type { DropPoster } from "./DropPoster.js";
-import { DropRunner } from "./DropRunner.js";
+import { DropRunner, type DropRunnerOptions } from "./DropRunner.js";
 import { forEachConcurrently } from "./forEachConcurrently.js";
 import { ScheduleWatches } from "./ScheduleWatches.js";
 import { TimedDrops } from "./TimedDrops.js";
 
-export interface DropSchedulerOptions {
-  readonly store: Store;
-  readonly book: Book;
-  readonly poster: Pick<DropPoster, "post">;
-  readonly notifier: Pick<DropNotifier, "notify">;
-  readonly log: Logger;
-  readonly clock: () => Date;
+/** What the drop runner takes (less the channels, which the scheduler makes), and more. */
+export interface DropSchedulerOptions extends Omit<DropRunnerOptions, "channels"> {
   /** Cron and timers: node-cron in the bot, a fake in tests. */
   readonly schedules: SchedulePort;
   readonly defaults: DropDefaults;
@@ -33,8 +23,6 @@ export interface DropSchedulerOptions {
   readonly channelInGuild: (channelId: string, guildId: string) => boolean;
   /** Why the bot cannot post drops in a channel, or undefined when it can. */
   readonly channelProblem: (guildId: string, channelId: string) => string | undefined;
-  /** Tells a server's authors about a problem with its drops. */
-  readonly tellAuthors: (guildId: string, notice: AuthorNotice) => Promise<void>;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { pino } from "pino";
+import { afterEach } from "vitest";
 import { bindBook } from "../../src/core/Book.js";
 import type { AuthorNotice } from "../../src/scheduler/AuthorNotice.js";
 import { DropNotifier } from "../../src/scheduler/DropNotifier.js";
@@ -56,4 +57,19 @@ export function schedulerSetup(
       (call) => call.method === "POST" && call.route === `/channels/c${guildId}/messages`,
     );
   return { store, book, rest, schedules, clock, told, scheduler, set, posts };
+}
+
+/**
+ * Unhandled rejections, for a test that asserts there are none: `catch()` starts collecting
+ * them into `seen`; after each test of the file that calls this, collecting stops and `seen`
+ * is emptied.
+ */
+export function unhandledRejections(): { readonly seen: unknown[]; catch(): void } {
+  const seen: unknown[] = [];
+  const onUnhandled = (reason: unknown) => seen.push(reason);
+  afterEach(() => {
+    process.off("unhandledRejection", onUnhandled);
+    seen.length = 0;
+  });
+  return { seen, catch: () => process.on("unhandledRejection", onUnhandled) };
 }

@@ -1,14 +1,13 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { discordError } from "../helpers/fakeDiscordRest.js";
-import { FRIDAYS, MONDAYS, schedulerSetup as setup } from "../helpers/schedulerSetup.js";
+import {
+  FRIDAYS,
+  MONDAYS,
+  schedulerSetup as setup,
+  unhandledRejections,
+} from "../helpers/schedulerSetup.js";
 
-const unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown) => unhandled.push(reason);
-
-afterEach(() => {
-  process.off("unhandledRejection", onUnhandled);
-  unhandled.length = 0;
-});
+const unhandled = unhandledRejections();
 
 describe("DropScheduler", () => {
   it("runs one task per schedule and drops in the servers that follow it", async () => {
@@ -71,7 +70,7 @@ describe("DropScheduler", () => {
   });
 
   it("lets a database error fail that server's drop only, with no promise left unhandled", async () => {
-    process.on("unhandledRejection", onUnhandled);
+    unhandled.catch();
     const t = setup(["1", "2"]);
     t.set("1", FRIDAYS);
     t.set("2", FRIDAYS);
@@ -84,7 +83,7 @@ describe("DropScheduler", () => {
     await expect(t.scheduler.drop("1", "now")).rejects.toThrow("disk I/O error");
     await t.schedules.tick(FRIDAYS);
     await new Promise((resolve) => setImmediate(resolve));
-    expect(unhandled).toEqual([]);
+    expect(unhandled.seen).toEqual([]);
     expect(t.posts("2")).toHaveLength(1);
   });
 

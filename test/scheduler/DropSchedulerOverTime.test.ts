@@ -1,15 +1,13 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { eventually } from "../helpers/eventually.js";
 import { discordError } from "../helpers/fakeDiscordRest.js";
-import { FRIDAYS, schedulerSetup as setup } from "../helpers/schedulerSetup.js";
+import {
+  FRIDAYS,
+  schedulerSetup as setup,
+  unhandledRejections,
+} from "../helpers/schedulerSetup.js";
 
-const unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown) => unhandled.push(reason);
-
-afterEach(() => {
-  process.off("unhandledRejection", onUnhandled);
-  unhandled.length = 0;
-});
+const unhandled = unhandledRejections();
 
 describe("DropScheduler over time", () => {
   it("computes every drop time from its clock, years away from the wall clock", async () => {
@@ -39,7 +37,7 @@ describe("DropScheduler over time", () => {
   });
 
   it("drops a scene at its own release time from the timer, and survives a failing store there", async () => {
-    process.on("unhandledRejection", onUnhandled);
+    unhandled.catch();
     const t = setup(["1"], ["one", "two"], { two: new Date("2026-12-02T09:00:00Z") });
     t.set("1", undefined);
     const { scheduler } = t;
@@ -53,7 +51,7 @@ describe("DropScheduler over time", () => {
       throw new Error("database is locked");
     });
     await t.schedules.timed[0]?.run();
-    expect(unhandled).toEqual([]);
+    expect(unhandled.seen).toEqual([]);
     expect(t.schedules.timed.at(-1)?.moment).toEqual(new Date("2026-12-02T09:05:00Z"));
 
     released.mockRestore();

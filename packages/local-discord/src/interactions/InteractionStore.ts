@@ -17,6 +17,8 @@ export type NewInteraction = Pick<
 export class InteractionStore {
   readonly #snowflakes: SnowflakeGenerator;
   readonly #records = new Map<string, Writable<InteractionRecord>>();
+  /** The same records by webhook token: the bot's follow-ups name only the token. */
+  readonly #byToken = new Map<string, Writable<InteractionRecord>>();
 
   constructor(snowflakes: SnowflakeGenerator) {
     this.#snowflakes = snowflakes;
@@ -38,6 +40,7 @@ export class InteractionStore {
       lateCallbackAt: null,
     };
     this.#records.set(record.id, record);
+    this.#byToken.set(record.token, record);
     return record;
   }
 
@@ -47,7 +50,7 @@ export class InteractionStore {
 
   /** The interaction whose webhook token this is, if any. */
   findByToken(token: string): InteractionRecord | undefined {
-    return [...this.#records.values()].find((record) => record.token === token);
+    return this.#byToken.get(token);
   }
 
   /** Notes the bot's first answer. */

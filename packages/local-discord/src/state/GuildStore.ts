@@ -5,6 +5,8 @@ import type { GuildRecord, MemberRecord, RoleRecord } from "./records.js";
 export class GuildStore {
   readonly #guilds = new Map<string, GuildRecord>();
   readonly #roles = new Map<string, RoleRecord>();
+  /** Each guild's roles, @everyone first (found without a walk over every guild's). */
+  readonly #rolesByGuild = new Map<string, RoleRecord[]>();
   /** Each guild's members by user id, in the order they joined. */
   readonly #members = new Map<string, Map<string, MemberRecord>>();
 
@@ -50,6 +52,7 @@ export class GuildStore {
       botId,
     };
     this.#roles.set(id, role);
+    this.#rolesByGuild.set(guildId, [...this.rolesOf(guildId), role]);
     return role;
   }
 
@@ -60,7 +63,7 @@ export class GuildStore {
 
   /** The guild's roles, @everyone first. */
   rolesOf(guildId: string): RoleRecord[] {
-    return [...this.#roles.values()].filter((role) => role.guildId === guildId);
+    return [...(this.#rolesByGuild.get(guildId) ?? [])];
   }
 
   /** The user joins the guild with these roles (a member again: joined now). */

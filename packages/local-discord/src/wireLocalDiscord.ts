@@ -108,7 +108,7 @@ export function wireLocalDiscord(
     log,
     changes,
     faults,
-    spec: DiscordSpec.load(),
+    spec: options.checkSpec === false ? undefined : DiscordSpec.load(),
     onSpecViolation: hooks.onSpecViolation,
   });
   return {

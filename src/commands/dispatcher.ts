@@ -12,6 +12,7 @@ import { UserError } from "../core/UserError.js";
 import { isStorageFailure } from "../store/isStorageFailure.js";
 import type { Reply } from "../views/ReplyMessage.js";
 import { mayUse } from "./mayUse.js";
+import { offersChoices } from "./offersChoices.js";
 import type { CommandInput } from "./parseInvocation.js";
 import { runCommand } from "./runCommand.js";
 import { sendReply } from "./sendReply.js";
@@ -133,12 +134,17 @@ export function createDispatcher(
     command: ChatCommand,
     context: MemberContext,
   ): Promise<void> {
-    const focused = interaction.options.getFocused(true);
-    const subcommand = interaction.options.getSubcommand(false) ?? undefined;
     try {
-      const choices = mayUse(command, subcommand, services, context)
-        ? (command.autocomplete?.(services, context, String(focused.value)) ?? [])
-        : [];
+      const focused = interaction.options.getFocused(true);
+      const subcommand = interaction.options.getSubcommand(false) ?? undefined;
+      // What the data declares, or nothing: a stale or forged path gets no choices.
+      const declared =
+        interaction.options.getSubcommandGroup(false) === null &&
+        offersChoices(command.data, subcommand, focused.name);
+      const choices =
+        declared && mayUse(command, subcommand, services, context)
+          ? (command.autocomplete?.(services, context, String(focused.value)) ?? [])
+          : [];
       await interaction.respond(choices);
     } catch (error) {
       log.error(

@@ -75,7 +75,11 @@ export interface ChatCommand<D extends CommandData = CommandData> {
   ): APIApplicationCommandOptionChoice<string>[];
 }
 
-/** Handles buttons whose custom_id starts with `${prefix}:`; `args` is the rest, split at ':'. */
+/**
+ * Handles buttons whose custom_id starts with `${prefix}:`; `args` is the rest, split at ':'.
+ * Buttons declare no access: any member may press one, so a button acts only on what is the
+ * presser's own (their reading, their data). What only the authors may do is a command.
+ */
 export interface ButtonHandler {
   readonly prefix: string;
   execute(

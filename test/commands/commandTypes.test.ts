@@ -68,10 +68,12 @@ describe("a command's types come from its data", () => {
         if (context.subcommand === "count") {
           expectTypeOf(context.options.times).toEqualTypeOf<number>();
           // @ts-expect-error: /toy count has no option "time".
-          expectTypeOf(context.options.time).toBeNever();
+          void context.options.time;
         }
-        // @ts-expect-error: /toy stop has no options.
-        if (context.subcommand === "stop") expectTypeOf(context.options.times).toBeNever();
+        if (context.subcommand === "stop") {
+          // @ts-expect-error: /toy stop has no options.
+          void context.options.times;
+        }
         return reply();
       },
     } satisfies ChatCommand<typeof toy>;

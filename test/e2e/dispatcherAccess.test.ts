@@ -39,6 +39,20 @@ const stale = guildCommand({
   ],
 });
 
+/** /toy as a forged registration has it: `set`, open to members, autocompletes `part`. */
+const forgedAutocomplete = guildCommand({
+  name: "toy",
+  description: "toy",
+  options: [
+    {
+      type: OptionType.Subcommand,
+      name: "set",
+      description: "set",
+      options: [{ type: OptionType.String, name: "part", description: "part", autocomplete: true }],
+    },
+  ],
+});
+
 /** What the handlers were asked to do, so that a refused interaction is seen to reach none. */
 let handled: string[];
 
@@ -132,5 +146,20 @@ describe("the dispatcher, with what a command declares", () => {
     });
     expect(messageOf(picked).content).toBe("picked new-york");
     expect(handled).toEqual(["autocomplete", "picked new-york"]);
+  });
+
+  it("offers no choices for an option the command's data does not autocomplete there, whoever asks", async () => {
+    await client.rest.put(Routes.applicationCommands(discord.application.id), {
+      body: [forgedAutocomplete],
+    });
+    const offered = await discord.autocomplete({
+      channelId,
+      userId: member,
+      name: "toy set",
+      focused: "part",
+      options: { part: "" },
+    });
+    expect(offered).toEqual([]);
+    expect(handled).toEqual([]);
   });
 });

@@ -9,10 +9,20 @@ interface CommandOption {
   description: string;
   required: boolean;
   autocomplete: boolean;
+  choices: { name: string; value: string | number }[];
+  channel_types: number[];
+  min_value?: number | undefined;
+  max_value?: number | undefined;
+  min_length?: number | undefined;
   max_length?: number | undefined;
   options: CommandOption[];
 }
 
+/**
+ * An option as far as it decides what members may send: a choice or a bound Discord still
+ * offers and the bot no longer takes would be refused at every use, so a change to one alone
+ * registers the commands again.
+ */
 const option: z.ZodType<CommandOption> = z.lazy(() =>
   z.object({
     type: z.number(),
@@ -20,6 +30,13 @@ const option: z.ZodType<CommandOption> = z.lazy(() =>
     description: z.string(),
     required: z.boolean().default(false),
     autocomplete: z.boolean().default(false),
+    choices: z
+      .array(z.object({ name: z.string(), value: z.union([z.string(), z.number()]) }))
+      .default([]),
+    channel_types: z.array(z.number()).default([]),
+    min_value: z.number().optional(),
+    max_value: z.number().optional(),
+    min_length: z.number().optional(),
     max_length: z.number().optional(),
     options: z.array(option).default([]),
   }),
@@ -42,7 +59,7 @@ function canonical(commands: unknown): string {
 }
 
 export interface SyncTarget {
-  readonly rest: REST;
+  readonly rest: Pick<REST, "get" | "put">;
   readonly applicationId: string;
   /** Register to this server only (instant), or globally when undefined. */
   readonly guildId: string | undefined;

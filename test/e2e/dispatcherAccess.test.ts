@@ -1,4 +1,9 @@
-import { type Client, ApplicationCommandOptionType as OptionType, Routes } from "discord.js";
+import {
+  type APIApplicationCommandBasicOption,
+  type Client,
+  ApplicationCommandOptionType as OptionType,
+  Routes,
+} from "discord.js";
 import { LocalDiscord } from "local-discord";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { guildCommand } from "../../src/commands/guildCommand.js";
@@ -25,32 +30,29 @@ const data = guildCommand({
   ],
 });
 
+/** /toy as a stale or forged registration has it: only `set`, with this one option. */
+function registeredWithSet(option: APIApplicationCommandBasicOption) {
+  return guildCommand({
+    name: "toy",
+    description: "toy",
+    options: [{ type: OptionType.Subcommand, name: "set", description: "set", options: [option] }],
+  });
+}
+
 /** /toy as an outdated registration (or a forged payload) has it: `on` takes text. */
-const stale = guildCommand({
-  name: "toy",
-  description: "toy",
-  options: [
-    {
-      type: OptionType.Subcommand,
-      name: "set",
-      description: "set",
-      options: [{ type: OptionType.String, name: "on", description: "on", required: true }],
-    },
-  ],
+const stale = registeredWithSet({
+  type: OptionType.String,
+  name: "on",
+  description: "on",
+  required: true,
 });
 
 /** /toy as a forged registration has it: `set`, open to members, autocompletes `part`. */
-const forgedAutocomplete = guildCommand({
-  name: "toy",
-  description: "toy",
-  options: [
-    {
-      type: OptionType.Subcommand,
-      name: "set",
-      description: "set",
-      options: [{ type: OptionType.String, name: "part", description: "part", autocomplete: true }],
-    },
-  ],
+const forgedAutocomplete = registeredWithSet({
+  type: OptionType.String,
+  name: "part",
+  description: "part",
+  autocomplete: true,
 });
 
 /** What the handlers were asked to do, so that a refused interaction is seen to reach none. */

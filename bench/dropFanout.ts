@@ -13,7 +13,7 @@ import {
 import { type Book, bindBook } from "../src/core/Book.js";
 import { nextScheduledPart } from "../src/core/dueDrops.js";
 import { Store } from "../src/store/Store.js";
-import { loadStory } from "../src/story/loadStory.js";
+import { loadLibrary } from "../src/story/loadLibrary.js";
 import { type StartedProcess, startProcess } from "../test/helpers/startProcess.js";
 import type { Benchmark, BenchRow } from "./BenchRow.js";
 import { ratioRow } from "./BenchRow.js";
@@ -54,7 +54,7 @@ export const dropFanout: Benchmark = { name: "drop-fanout", run: () => measureDr
  */
 async function measureDropFanout(guildCount: number): Promise<BenchRow[]> {
   const root = fileURLToPath(new URL("..", import.meta.url));
-  const shape = dropShape(bindBook((await loadStory(join(root, "story"))).story));
+  const shape = dropShape(bindBook((await loadLibrary(join(root, "story"))).stories[0]));
   const discord = await LocalDiscord.start({ checkSpec: false });
   const dir = mkdtempSync(join(tmpdir(), "drop-fanout-"));
   let bot: StartedProcess | undefined;

@@ -6,7 +6,7 @@ import type { InteractionOutcome } from "local-discord";
 import { LocalDiscord } from "local-discord";
 import { bindBook } from "../src/core/Book.js";
 import { Store } from "../src/store/Store.js";
-import { loadStory } from "../src/story/loadStory.js";
+import { loadLibrary } from "../src/story/loadLibrary.js";
 import { type StartedProcess, startProcess } from "../test/helpers/startProcess.js";
 import { type Benchmark, type BenchRow, ratioRow } from "./BenchRow.js";
 import { inspectorUrl, measureRss } from "./measureRss.js";
@@ -84,7 +84,7 @@ const baselineTarget: Target = {
 
 /** Marks the story's first scene released in every server, as `/serial release-next` would. */
 async function releaseFirstPart(databasePath: string, guildIds: readonly string[]): Promise<void> {
-  const book = bindBook((await loadStory(join(root, "story"))).story);
+  const book = bindBook((await loadLibrary(join(root, "story"))).stories[0]);
   const first = book.parts.find((bookPart) => bookPart.part.kind === "scene");
   if (first === undefined) throw new Error("the story has no scene to release");
   const store = new Store(databasePath);

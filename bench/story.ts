@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { bindBook } from "../src/core/Book.js";
-import { loadStory } from "../src/story/loadStory.js";
+import { loadLibrary } from "../src/story/loadLibrary.js";
 import { type Benchmark, type BenchRow, ratioRow } from "./BenchRow.js";
 
 const GROUP = "5. Story";
@@ -83,8 +83,8 @@ export const story: Benchmark = {
       for (const words of SIZES) {
         const dir = join(root, String(words));
         writeStory(dir, words);
-        const book = bindBook((await loadStory(dir)).story);
-        const load = await fastest(3, async () => bindBook((await loadStory(dir)).story));
+        const book = bindBook((await loadLibrary(dir)).stories[0]);
+        const load = await fastest(3, async () => bindBook((await loadLibrary(dir)).stories[0]));
         const raw = await fastest(3, () => readRaw(dir));
         times.set(words, load);
         rows.push(

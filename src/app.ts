@@ -1,11 +1,12 @@
 import { once } from "node:events";
+import { basename, resolve } from "node:path";
 import { type Client, Events, RESTEvents, ShardClientUtil } from "discord.js";
 import { createDispatcher } from "./commands/dispatcher.js";
 import { buttonHandlers, chatCommands } from "./commands/registry.js";
 import { syncCommands } from "./commands/syncCommands.js";
 import type { Services } from "./commands/types.js";
 import { type Config, requireToken } from "./config.js";
-import { bindBook } from "./core/Book.js";
+import { bindLibrary, type Library } from "./core/Library.js";
 import { nodeCronSchedule, type SchedulePort } from "./cron/cronSchedule.js";
 import { createClient } from "./discordClient.js";
 import { guildAccess } from "./guildAccess.js";
@@ -14,14 +15,16 @@ import { startMaintenance } from "./maintenance.js";
 import { LiveReactionChanges } from "./reactions/LiveReactionChanges.js";
 import { reconcileAll } from "./reactions/reconcileReactions.js";
 import { trackReactions } from "./reactions/trackReactions.js";
+import { AuthorDms } from "./scheduler/AuthorDms.js";
 import { checkSchedule } from "./scheduler/checkSchedule.js";
-import { DropNotifier } from "./scheduler/DropNotifier.js";
-import { DropPoster } from "./scheduler/DropPoster.js";
-import { DropScheduler } from "./scheduler/DropScheduler.js";
 import { channelInGuild, channelProblem } from "./scheduler/guildChannels.js";
+import { LibraryDrops } from "./scheduler/LibraryDrops.js";
 import { tellAuthors } from "./scheduler/tellAuthors.js";
 import { Store } from "./store/Store.js";
-import { loadStory } from "./story/loadStory.js";
+import { LiveLibrary } from "./story/LiveLibrary.js";
+import { loadLibrary } from "./story/loadLibrary.js";
+import { logStoryWarnings } from "./story/logStoryWarnings.js";
+import { storyProblemsNotice } from "./story/storyProblemsNotice.js";
 
 export interface App {
   readonly client: Client<true>;
@@ -36,62 +39,79 @@ export interface App {
  */
 export async function startApp(config: Config, baseLog: Logger): Promise<App> {
   const token = requireToken(config);
-  const { story, warnings } = await loadStory(config.storyDir);
-  const book = bindBook(story);
+  const { stories, warnings } = await loadLibrary(config.storyDir);
+  const library = bindLibrary(stories);
   const store = new Store(config.databasePath);
   try {
-    store.reads.useOrder(
-      story.meta.id,
-      book.parts.map(({ part }) => part.id),
-    );
+    store.settings.claimUnassigned(library.books[0].story.meta.id);
+    useOrder(store, library);
   } catch (error) {
     store.close();
     throw error;
   }
   const client = createClient(config.discordApiUrl);
   const log = client.shard === null ? baseLog : baseLog.child({ shards: client.shard.ids });
-  for (const { file, line, message, fix } of warnings) {
-    log.warn({ storyDir: config.storyDir, file, line, fix }, `story: ${message}`);
-  }
+  logStoryWarnings(log, config.storyDir, warnings);
   const clock = () => new Date();
   const schedules = nodeCronSchedule(log);
   warnAboutSettings(config, schedules, log, clock());
   const access = guildAccess(client, config.allowedGuildIds, log);
   const servedGuilds = () => [...client.guilds.cache.keys()].filter(access.serves);
-  const poster = new DropPoster({
-    rest: client.rest,
-    store,
-    book,
-    log,
-    clock,
-    botUserId: () => client.user?.id ?? "",
-  });
-  const notifier = new DropNotifier({ rest: client.rest, store, book, log, clock });
-  const scheduler = new DropScheduler({
-    store,
-    book,
-    poster,
-    notifier,
-    log,
-    clock,
-    schedules,
-    minIntervalMs: config.minDropIntervalMs,
-    defaults: {
-      channelId: config.readingChannelId,
-      schedule: config.dropSchedule,
-      timezone: config.dropTimezone,
+  const dms = new AuthorDms(client, log);
+  const carrying = (storyId: string) => {
+    const served = servedGuilds();
+    return served.filter((guildId) => !store.carried.excluded(guildId).has(storyId));
+  };
+  const scheduler = new LibraryDrops(
+    {
+      rest: client.rest,
+      botUserId: () => client.user?.id ?? "",
+      store,
+      log,
+      clock,
+      schedules,
+      minIntervalMs: config.minDropIntervalMs,
+      defaults: {
+        channelId: config.readingChannelId,
+        schedule: config.dropSchedule,
+        timezone: config.dropTimezone,
+      },
+      guildIds: carrying,
+      channelInGuild: (channelId, guildId) => channelInGuild(client, channelId, guildId),
+      channelProblem: (guildId, channelId) => channelProblem(client, guildId, channelId),
+      tellAuthors: tellAuthors(client, log, config.authorIds, dms),
     },
-    guildIds: servedGuilds,
-    channelInGuild: (channelId, guildId) => channelInGuild(client, channelId, guildId),
-    channelProblem: (guildId, channelId) => channelProblem(client, guildId, channelId),
-    tellAuthors: tellAuthors(client, log, config.authorIds),
+    library,
+  );
+  // Problems name files from the story folder's own name: members never see the machine's paths.
+  const storyFolder = basename(resolve(config.storyDir));
+  const live = new LiveLibrary(library, {
+    dir: config.storyDir,
+    log,
+    swap: (next) => {
+      useOrder(store, next);
+      scheduler
+        .useLibrary(next)
+        .catch((error: unknown) =>
+          log.error({ err: error }, "drops after a reload of the story folder failed"),
+        );
+    },
+    refused: (problems) => {
+      // Every shard reloads on its own; the one with shard 0 tells the authors, once.
+      if (client.shard !== null && !client.shard.ids.includes(0)) return;
+      const words = storyProblemsNotice(storyFolder, problems);
+      for (const userId of config.authorIds) void dms.send(userId, words);
+    },
   });
   const services: Services = {
-    book,
+    library: () => live.current(),
     store,
     authorIds: config.authorIds,
     log,
-    drops: scheduler,
+    drops: (storyId) => scheduler.of(storyId),
+    reload: () => live.reload(),
+    libraryProblems: () => live.problems(),
+    storyDir: storyFolder,
   };
   const dispatch = createDispatcher({
     services,
@@ -154,6 +174,7 @@ export async function startApp(config: Config, baseLog: Logger): Promise<App> {
   const stop = async () => {
     if (stopped) return;
     stopped = true;
+    live.close();
     await scheduler.stop();
     await maintenance?.stop();
     await client.destroy();
@@ -190,24 +211,42 @@ export async function startApp(config: Config, baseLog: Logger): Promise<App> {
       retentionMs: config.retentionMs,
       isMine: (guildId) => isMine(client, guildId),
     });
-    void reconcileAll(servedGuilds(), {
-      rest: client.rest,
-      store,
-      log,
-      clock,
-      botUserId: client.user.id,
-      storyId: book.story.meta.id,
-      stopped: () => stopped,
-      live: liveReactions,
-    });
+    live.watch();
+    for (const book of library.books) {
+      void reconcileAll(carrying(book.story.meta.id), {
+        rest: client.rest,
+        store,
+        log,
+        clock,
+        botUserId: client.user.id,
+        storyId: book.story.meta.id,
+        stopped: () => stopped,
+        live: liveReactions,
+      });
+    }
     log.info(
-      { user: client.user.tag, guilds: client.guilds.cache.size, parts: book.parts.length },
+      {
+        user: client.user.tag,
+        guilds: client.guilds.cache.size,
+        stories: library.books.length,
+        parts: library.books.reduce((sum, book) => sum + book.parts.length, 0),
+      },
       "ready",
     );
     return { client, store, stop };
   } catch (error) {
     await stop();
     throw error;
+  }
+}
+
+/** Tells the store each story's order of parts, for the readers funnel (see PartReadRepository). */
+function useOrder(store: Store, library: Library): void {
+  for (const book of library.books) {
+    store.reads.useOrder(
+      book.story.meta.id,
+      book.parts.map(({ part }) => part.id),
+    );
   }
 }
 

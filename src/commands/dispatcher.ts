@@ -1,9 +1,11 @@
 import {
+  type APIInteractionGuildMember,
   ApplicationCommandOptionType,
   type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type CommandInteractionOption,
+  type GuildMember,
   type Interaction,
   MessageFlags,
   PermissionFlagsBits,
@@ -143,7 +145,11 @@ export function createDispatcher(
         offersChoices(command.data, subcommand, focused.name);
       const choices =
         declared && mayUse(command, subcommand, services, context)
-          ? (command.autocomplete?.(services, context, String(focused.value)) ?? [])
+          ? (command.autocomplete?.(services, context, {
+              option: focused.name,
+              typed: String(focused.value),
+              values: inputOf(interaction.options.data).values,
+            }) ?? [])
           : [];
       await interaction.respond(choices);
     } catch (error) {
@@ -243,8 +249,15 @@ function contextOf(
     guildId: interaction.guildId,
     userId: interaction.user.id,
     canManageGuild: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
+    roleIds: roleIdsOf(interaction.member),
     now,
   };
+}
+
+/** The member's roles: ids as the payload sent them, or the cached member's (with the members intent). */
+function roleIdsOf(member: GuildMember | APIInteractionGuildMember | null): ReadonlySet<string> {
+  if (member === null) return new Set();
+  return new Set(Array.isArray(member.roles) ? member.roles : member.roles.cache.keys());
 }
 
 /** The subcommand and option values a member sent, as they came, for runCommand to check. */

@@ -1,10 +1,12 @@
 import { ApplicationCommandOptionType as OptionType } from "discord.js";
+import { UserError } from "../core/UserError.js";
 import { guildCommand } from "./guildCommand.js";
+import { carriedBooks, storyChoices, storyFor, storyOption } from "./servedStory.js";
 import type { ChatCommand } from "./types.js";
 
 const data = guildCommand({
   name: "notify",
-  description: "Get a DM when a new part of the story is out",
+  description: "Get a DM when a new part of a story is out",
   options: [
     {
       type: OptionType.String,
@@ -16,31 +18,54 @@ const data = guildCommand({
         { name: "off", value: "off" },
       ],
     },
+    { ...storyOption, description: "Which story (every story here when left out)" },
   ],
 });
 
-/** `/notify dm:on|off`: a DM when each new part is out, worded by where the member is. */
+/**
+ * `/notify dm:on|off [story]`: a DM when each new part is out, worded by where the member is;
+ * for the story named, or for every story the server carries.
+ */
 export const notify = {
   data,
   access: "member",
 
   execute(services, context) {
-    const storyId = services.book.story.meta.id;
-    const { pingRoleId } = services.drops.settingsFor(context.guildId);
+    const { story } = context.options;
+    const books =
+      story === undefined
+        ? carriedBooks(services, context.guildId)
+        : [storyFor(services, context.guildId, story).book];
+    if (books.length === 0) throw new UserError("This server carries no story at the moment.");
+    const roles = new Set(
+      books.flatMap((book) => {
+        const { pingRoleId } = services.drops(book.story.meta.id).settingsFor(context.guildId);
+        return pingRoleId === undefined ? [] : [pingRoleId];
+      }),
+    );
     const ping =
-      pingRoleId === undefined
+      roles.size === 0
         ? ""
-        : ` This server also mentions <@&${pingRoleId}> on each new part.`;
+        : ` This server also mentions ${[...roles].map((role) => `<@&${role}>`).join(", ")} on each new part.`;
+    const which =
+      books.length === 1 ? "" : ` (${books.map((book) => book.story.meta.title).join(", ")})`;
+    const { notices } = services.store;
     if (context.options.dm === "off") {
-      services.store.notices.unsubscribe(context.guildId, storyId, context.userId);
-      return { mode: "reply", message: { content: `No more DMs about new parts.${ping}` } };
+      for (const book of books)
+        notices.unsubscribe(context.guildId, book.story.meta.id, context.userId);
+      return { mode: "reply", message: { content: `No more DMs about new parts${which}.${ping}` } };
     }
-    services.store.notices.subscribe(context.guildId, storyId, context.userId, context.now);
+    for (const book of books)
+      notices.subscribe(context.guildId, book.story.meta.id, context.userId, context.now);
     return {
       mode: "reply",
       message: {
-        content: `I'll DM you when a new part is out, with where you are in the story. If no DM comes, allow direct messages from this server's members in your privacy settings.${ping}`,
+        content: `I'll DM you when a new part is out${which}, with where you are in the story. If no DM comes, allow direct messages from this server's members in your privacy settings.${ping}`,
       },
     };
+  },
+
+  autocomplete(services, context, focused) {
+    return storyChoices(carriedBooks(services, context.guildId), focused.typed);
   },
 } satisfies ChatCommand<typeof data>;

@@ -2,6 +2,7 @@ import { PAGE_PREFIX, parsePageTarget } from "../core/customIds.js";
 import { placeAt, previousPlace } from "../core/reading.js";
 import { UserError } from "../core/UserError.js";
 import { ReaderSession } from "./readerSession.js";
+import { storyOfPart } from "./servedStory.js";
 import type { ButtonHandler } from "./types.js";
 
 /**
@@ -12,9 +13,10 @@ export const pageButton = {
   prefix: PAGE_PREFIX,
   execute(services, context, args) {
     const target = parsePageTarget(args);
-    const session = new ReaderSession(services, context);
-    const from = placeAt(session.readable, target);
-    if (from === undefined || target.offset > from.part.part.text.length) {
+    const served = storyOfPart(services, context.guildId, target.partId);
+    const session = served && new ReaderSession(services, context, served);
+    const from = session && placeAt(session.readable, target);
+    if (session === undefined || from === undefined || target.offset > from.part.part.text.length) {
       throw new UserError("That page isn't available. Type /read to pick up where you left off.");
     }
     if (target.action === "next") return session.showNext(from, "update");

@@ -1,6 +1,7 @@
 import { parseReactTarget, REACT_PREFIX } from "../core/customIds.js";
 import { UserError } from "../core/UserError.js";
 import { ReaderSession } from "./readerSession.js";
+import { storyOfPart } from "./servedStory.js";
 import type { ButtonHandler } from "./types.js";
 
 /**
@@ -11,10 +12,16 @@ export const reactButton = {
   prefix: REACT_PREFIX,
   execute(services, context, args) {
     const target = parseReactTarget(args);
-    const session = new ReaderSession(services, context);
-    const bookPart = session.readable.find(({ part }) => part.id === target.partId);
-    const emoji = services.book.story.meta.reactions[target.index];
-    if (bookPart === undefined || bookPart.part.kind !== "scene" || emoji === undefined) {
+    const served = storyOfPart(services, context.guildId, target.partId);
+    const session = served && new ReaderSession(services, context, served);
+    const bookPart = session?.readable.find(({ part }) => part.id === target.partId);
+    const emoji = served?.book.story.meta.reactions[target.index];
+    if (
+      session === undefined ||
+      bookPart === undefined ||
+      bookPart.part.kind !== "scene" ||
+      emoji === undefined
+    ) {
       throw new UserError("That part isn't available. Type /read to pick up where you left off.");
     }
     session.toggleReaction(bookPart.part.id, emoji);

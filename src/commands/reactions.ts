@@ -7,6 +7,16 @@ import { UserError } from "../core/UserError.js";
 import { reactionsEmbed } from "../views/reactionsEmbed.js";
 import { guildCommand } from "./guildCommand.js";
 import { partChoices } from "./partChoices.js";
+import {
+  askedStory,
+  carriedBooks,
+  findBook,
+  type ServedStory,
+  STORY_OPTION,
+  storyChoices,
+  storyFor,
+  storyOption,
+} from "./servedStory.js";
 import type { ChatCommand, MemberContext, Services } from "./types.js";
 
 const CHART = "reactions.png";
@@ -21,9 +31,10 @@ const loadChart = () => import("../views/reactionChart.js");
 function reportFor(
   services: Services,
   context: MemberContext,
+  { book }: ServedStory,
   asked: string | undefined,
 ): ReactionReport {
-  const { book, store, authorIds } = services;
+  const { store, authorIds } = services;
   const storyId = book.story.meta.id;
   const readable = readableParts(book, store.releases.releasedIds(context.guildId, storyId));
   let shown = readable;
@@ -62,12 +73,14 @@ const data = guildCommand({
           autocomplete: true,
           max_length: 100,
         },
+        storyOption,
       ],
     },
     {
       type: OptionType.Subcommand,
       name: "export",
       description: "The same figures for every part out, as a CSV file",
+      options: [storyOption],
     },
   ],
 });
@@ -78,9 +91,10 @@ export const reactions = {
   access: "author",
 
   async execute(services, context) {
+    const served = storyFor(services, context.guildId, context.options.story);
     if (context.subcommand === "export") {
-      const report = reportFor(services, context, undefined);
-      const name = `${services.book.story.meta.id}-reactions.csv`;
+      const report = reportFor(services, context, served, undefined);
+      const name = `${served.book.story.meta.id}-reactions.csv`;
       return {
         mode: "reply",
         message: {
@@ -89,7 +103,7 @@ export const reactions = {
         },
       };
     }
-    const report = reportFor(services, context, context.options.part);
+    const report = reportFor(services, context, served, context.options.part);
     const { reactionChart } = await loadChart();
     return {
       mode: "reply",
@@ -101,10 +115,18 @@ export const reactions = {
   },
 
   autocomplete(services, context, focused) {
-    const released = services.store.releases.releasedIds(
-      context.guildId,
-      services.book.story.meta.id,
+    const carried = carriedBooks(services, context.guildId);
+    if (focused.option === STORY_OPTION) return storyChoices(carried, focused.typed);
+    const story = askedStory(focused);
+    const chosen = story === undefined ? undefined : findBook(carried, story);
+    return partChoices(
+      (chosen === undefined ? carried : [chosen]).flatMap((book) =>
+        readableParts(
+          book,
+          services.store.releases.releasedIds(context.guildId, book.story.meta.id),
+        ),
+      ),
+      focused.typed,
     );
-    return partChoices(readableParts(services.book, released), focused);
   },
 } satisfies ChatCommand<typeof data>;

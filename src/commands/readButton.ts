@@ -1,18 +1,26 @@
-import { parseReadAction, READ_PREFIX } from "../core/customIds.js";
+import { parseReadTarget, READ_PREFIX } from "../core/customIds.js";
 import { firstPlace } from "../core/reading.js";
 import { UserError } from "../core/UserError.js";
+import { openStory } from "./read.js";
 import { ReaderSession } from "./readerSession.js";
+import { storyFor } from "./servedStory.js";
 import type { ButtonHandler } from "./types.js";
 
-/** Start reading (title card), Resume and Start over (resume card). */
+/**
+ * Start reading (title card), Resume and Start over (resume card), Open (library card). A button
+ * made before a server had several stories names none, and means the server's only one.
+ */
 export const readButton = {
   prefix: READ_PREFIX,
   execute(services, context, args) {
-    const action = parseReadAction(args);
-    const session = new ReaderSession(services, context);
+    const target = parseReadTarget(args);
+    const served = storyFor(services, context.guildId, target.storyId);
+    if (target.action === "open")
+      return { ...openStory(services, context, served), mode: "update" };
+    const session = new ReaderSession(services, context, served);
     const first = firstPlace(session.readable);
     if (first === undefined) throw new UserError("The story has no pages yet.");
-    const place = action === "resume" ? (session.saved() ?? first) : first;
+    const place = target.action === "resume" ? (session.saved() ?? first) : first;
     return session.show(place, "update");
   },
 } satisfies ButtonHandler;

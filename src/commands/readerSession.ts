@@ -1,4 +1,5 @@
 import type { BookPart } from "../core/Book.js";
+import { earlyAllowance, earlyParts } from "../core/earlyAccess.js";
 import {
   isLastPage,
   nextPlace,
@@ -12,28 +13,47 @@ import type { ReaderKey } from "../store/ProgressRepository.js";
 import { caughtUpMessage } from "../views/caughtUpMessage.js";
 import { pageMessage, type ReactionButtons } from "../views/pageMessage.js";
 import type { Reply } from "../views/ReplyMessage.js";
+import type { ServedStory } from "./servedStory.js";
 import type { MemberContext, Services } from "./types.js";
 
-/** One member's reading in one server: what they may read and where they are. */
+/** One member's reading of one story in one server: what they may read and where they are. */
 export class ReaderSession {
   readonly key: ReaderKey;
   readonly released: ReadonlySet<string>;
+  /** Unreleased parts the member may read before their drop, by a role given early access. */
+  readonly early: ReadonlySet<string>;
   readonly readable: readonly BookPart[];
 
   constructor(
     private readonly services: Services,
     private readonly context: MemberContext,
+    readonly served: ServedStory,
   ) {
-    const storyId = services.book.story.meta.id;
+    const storyId = served.book.story.meta.id;
     this.key = { guildId: context.guildId, userId: context.userId, storyId };
     this.released = services.store.releases.releasedIds(context.guildId, storyId);
-    this.readable = readableParts(services.book, this.released);
+    const allowance = earlyAllowance(
+      services.store.earlyAccess.grants(context.guildId, storyId),
+      context.roleIds,
+    );
+    this.early = earlyParts(served.book, this.released, allowance);
+    this.readable = readableParts(served.book, new Set([...this.released, ...this.early]));
   }
 
   /** The saved place, if the member has one and its part is still readable. */
   saved(): Place | undefined {
     const position = this.services.store.progress.get(this.key);
     return position === undefined ? undefined : placeAt(this.readable, position);
+  }
+
+  /**
+   * Why the member's saved place cannot be served, when it cannot: its part was taken out of the
+   * story ("removed"), or is not out for them (any more: early access ended).
+   */
+  lostPlace(): "removed" | "not-out" | undefined {
+    const position = this.services.store.progress.get(this.key);
+    if (position === undefined || this.saved() !== undefined) return undefined;
+    return this.served.book.part(position.partId) === undefined ? "removed" : "not-out";
   }
 
   /** Shows a page and saves it as the member's place. */
@@ -48,12 +68,13 @@ export class ReaderSession {
 
   /** Shows a page without moving the member's place. */
   render(place: Place, mode: Reply["mode"]): Reply {
-    const { book } = this.services;
+    const { book } = this.served;
     const reactions =
       isLastPage(place) && place.part.part.kind === "scene" && book.story.meta.reactions.length > 0
         ? this.reactionButtons(place.part.part.id)
         : undefined;
-    return { mode, message: pageMessage(book, this.readable, place, reactions) };
+    const early = this.early.has(place.part.part.id);
+    return { mode, message: pageMessage(book, this.readable, place, reactions, early) };
   }
 
   /** Sets or unsets one of the member's reactions to a part, from the buttons on its last page. */
@@ -78,10 +99,12 @@ export class ReaderSession {
   showNext(from: Place, mode: Reply["mode"]): Reply {
     const next = nextPlace(this.readable, from);
     if (next !== undefined) return this.show(next, mode);
-    const moreToCome = nextUnreleased(this.services.book, this.released) !== undefined;
+    const { book, drops } = this.served;
+    const moreToCome =
+      nextUnreleased(book, new Set([...this.released, ...this.early])) !== undefined;
     const nextDrop = moreToCome
-      ? this.services.drops.nextDrops(this.context.guildId, this.context.now, 1)[0]
+      ? drops.nextDrops(this.context.guildId, this.context.now, 1)[0]
       : undefined;
-    return { mode, message: caughtUpMessage(this.services.book, from, moreToCome, nextDrop) };
+    return { mode, message: caughtUpMessage(book, from, moreToCome, nextDrop) };
   }
 }

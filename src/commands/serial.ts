@@ -4,19 +4,30 @@ import {
   ApplicationCommandOptionType as OptionType,
   PermissionFlagsBits,
 } from "discord.js";
+import type { Book } from "../core/Book.js";
 import type { DropAttempt } from "../core/drop.js";
 import { isTimeZone } from "../core/isTimeZone.js";
 import { partLabel } from "../core/partLabel.js";
 import { nextUnreleased } from "../core/reading.js";
 import type { ScheduleVerdict } from "../core/scheduleRules.js";
 import { UserError } from "../core/UserError.js";
+import { storyProblemsNotice } from "../story/storyProblemsNotice.js";
 import { formatDuration } from "../views/formatDuration.js";
 import type { Reply } from "../views/ReplyMessage.js";
+import { serialOverview } from "../views/serialOverview.js";
 import { serialStatus } from "../views/serialStatus.js";
 import { guildCommand } from "./guildCommand.js";
 import { runSubcommand, type SubcommandHandlers } from "./runSubcommand.js";
 import { serialStatusOf } from "./serialStatusOf.js";
-import type { ChatCommand, Services } from "./types.js";
+import {
+  carriedBooks,
+  findBook,
+  serve,
+  storyChoices,
+  storyFor,
+  storyOption,
+} from "./servedStory.js";
+import type { ChatCommand } from "./types.js";
 
 const say = (content: string): Reply => ({ mode: "reply", message: { content } });
 
@@ -28,9 +39,9 @@ const listTimes = (times: readonly Date[]) =>
     )
     .join("\n");
 
-function describeAttempt(services: Services, attempt: DropAttempt): string {
+function describeAttempt(book: Book, attempt: DropAttempt): string {
   if (attempt.drop === undefined) throw new UserError(`Nothing was dropped: ${attempt.error}.`);
-  const part = services.book.part(attempt.drop.partId)?.part;
+  const part = book.part(attempt.drop.partId)?.part;
   const name = part === undefined ? attempt.drop.partId : partLabel(part);
   if (attempt.ok) {
     return `Dropped **${name}** in <#${attempt.drop.channelId}> (${attempt.drop.pages} ${attempt.drop.pages === 1 ? "message" : "messages"}). Readers can now read it with /read.`;
@@ -63,6 +74,7 @@ const data = guildCommand({
       type: OptionType.Subcommand,
       name: "status",
       description: "Channel, schedule, next drop and the last drop's result",
+      options: [storyOption],
     },
     {
       type: OptionType.Subcommand,
@@ -76,6 +88,7 @@ const data = guildCommand({
           required: true,
           channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
         },
+        storyOption,
       ],
     },
     {
@@ -96,13 +109,17 @@ const data = guildCommand({
           description: "IANA time zone, e.g. Europe/London",
           max_length: 64,
         },
+        storyOption,
       ],
     },
     {
       type: OptionType.Subcommand,
       name: "ping-role",
       description: "Mention a role on each new part (leave empty for none)",
-      options: [{ type: OptionType.Role, name: "role", description: "The role to mention" }],
+      options: [
+        { type: OptionType.Role, name: "role", description: "The role to mention" },
+        storyOption,
+      ],
     },
     {
       type: OptionType.Subcommand,
@@ -110,31 +127,87 @@ const data = guildCommand({
       description: "Open a discussion thread for each new part",
       options: [
         { type: OptionType.Boolean, name: "on", description: "Open threads?", required: true },
+        storyOption,
       ],
     },
     {
       type: OptionType.Subcommand,
       name: "pause",
       description: "Stop scheduled drops until resumed",
+      options: [storyOption],
     },
-    { type: OptionType.Subcommand, name: "resume", description: "Start scheduled drops again" },
-    { type: OptionType.Subcommand, name: "drop-now", description: "Post the next part now" },
+    {
+      type: OptionType.Subcommand,
+      name: "resume",
+      description: "Start scheduled drops again",
+      options: [storyOption],
+    },
+    {
+      type: OptionType.Subcommand,
+      name: "drop-now",
+      description: "Post the next part now",
+      options: [storyOption],
+    },
     {
       type: OptionType.Subcommand,
       name: "skip-drop",
       description: "Give up a drop that cannot be finished; its part is released unposted",
+      options: [storyOption],
     },
     {
       type: OptionType.Subcommand,
       name: "release-next",
       description: "Release the next part to readers without posting it",
+      options: [storyOption],
+    },
+    {
+      type: OptionType.Subcommand,
+      name: "early-access",
+      description: "Let a role read the next parts privately before their public drop",
+      options: [
+        {
+          type: OptionType.Role,
+          name: "role",
+          description: "e.g. your patrons' role",
+          required: true,
+        },
+        {
+          type: OptionType.Integer,
+          name: "parts",
+          description: "How many of the next parts it may read early (0 ends its early access)",
+          required: true,
+          min_value: 0,
+          max_value: 50,
+        },
+        storyOption,
+      ],
+    },
+    {
+      type: OptionType.Subcommand,
+      name: "reload",
+      description: "Read the story folder again now (it is also watched for changes)",
+    },
+    {
+      type: OptionType.Subcommand,
+      name: "carry",
+      description: "Choose whether this server carries a story (every story is carried at first)",
+      options: [
+        { ...storyOption, required: true, description: "The story" },
+        {
+          type: OptionType.Boolean,
+          name: "on",
+          description: "Carry it here? Off hides it from readers and stops its drops",
+          required: true,
+        },
+      ],
     },
   ],
 });
 
 const subcommands: SubcommandHandlers<typeof data> = {
   "release-next"(services, context) {
-    const { book, store } = services;
+    const { book } = storyFor(services, context.guildId, context.options.story);
+    const { store } = services;
     const storyId = book.story.meta.id;
     const next = nextUnreleased(book, store.releases.releasedIds(context.guildId, storyId));
     if (next === undefined) throw new UserError("Every part is already released.");
@@ -149,14 +222,15 @@ const subcommands: SubcommandHandlers<typeof data> = {
   },
 
   channel(services, context) {
+    const { book, drops } = storyFor(services, context.guildId, context.options.story);
     const channelId = context.options.channel;
-    const problem = services.drops.channelProblem(context.guildId, channelId);
+    const problem = drops.channelProblem(context.guildId, channelId);
     if (problem !== undefined)
       throw new UserError(
         `${problem} Pick another channel, or fix the channel's permissions and try again.`,
       );
-    services.store.settings.update(context.guildId, { channelId }, context.now);
-    const { waiting, retried } = services.drops.useChannel(context.guildId, channelId, context.now);
+    services.store.settings.update(context.guildId, book.story.meta.id, { channelId }, context.now);
+    const { waiting, retried } = drops.useChannel(context.guildId, channelId, context.now);
     const chosen = `New parts will be posted in <#${channelId}>.`;
     if (waiting === undefined) return say(chosen);
     return say(
@@ -167,37 +241,55 @@ const subcommands: SubcommandHandlers<typeof data> = {
   },
 
   schedule(services, context) {
+    const { book, drops } = storyFor(services, context.guildId, context.options.story);
     const cron = context.options.cron.trim();
     const timezone = (
-      context.options.timezone ?? services.drops.settingsFor(context.guildId).timezone
+      context.options.timezone ?? drops.settingsFor(context.guildId).timezone
     ).trim();
     if (!isTimeZone(timezone))
       throw new UserError(
         `"${timezone}" is not a time zone I know. Use an IANA name such as Europe/London or America/New_York.`,
       );
-    const verdict = services.drops.checkSchedule(cron, timezone, context.now);
+    const verdict = drops.checkSchedule(cron, timezone, context.now);
     if (verdict.kind !== "ok") throw new UserError(refusal(cron, verdict));
-    services.store.settings.update(context.guildId, { schedule: cron, timezone }, context.now);
-    services.drops.reschedule(context.guildId);
-    const settings = services.drops.settingsFor(context.guildId);
+    services.store.settings.update(
+      context.guildId,
+      book.story.meta.id,
+      { schedule: cron, timezone },
+      context.now,
+    );
+    drops.reschedule(context.guildId);
+    const settings = drops.settingsFor(context.guildId);
     return say(
       `Drops now follow \`${cron}\` (${timezone}).${settings.paused ? " Drops are paused: /serial resume starts them." : ` The next three:\n${listTimes(verdict.runs)}`}`,
     );
   },
 
   pause(services, context) {
-    services.store.settings.update(context.guildId, { paused: true }, context.now);
-    services.drops.reschedule(context.guildId);
+    const { book, drops } = storyFor(services, context.guildId, context.options.story);
+    services.store.settings.update(
+      context.guildId,
+      book.story.meta.id,
+      { paused: true },
+      context.now,
+    );
+    drops.reschedule(context.guildId);
     return say("Drops are paused. Nothing is posted until /serial resume.");
   },
 
   resume(services, context) {
-    services.store.settings.update(context.guildId, { paused: false }, context.now);
-    services.drops.reschedule(context.guildId);
-    const problem = services.drops.scheduleProblem(context.guildId);
+    const { book, drops } = storyFor(services, context.guildId, context.options.story);
+    services.store.settings.update(
+      context.guildId,
+      book.story.meta.id,
+      { paused: false },
+      context.now,
+    );
+    drops.reschedule(context.guildId);
+    const problem = drops.scheduleProblem(context.guildId);
     if (problem !== undefined)
       return say(`Drops are on again, but ${problem}: set a new one with /serial schedule.`);
-    const times = services.drops.nextDrops(context.guildId, context.now, 3);
+    const times = drops.nextDrops(context.guildId, context.now, 3);
     return say(
       times.length === 0
         ? "Drops are on again, but no schedule is set: use /serial schedule."
@@ -206,8 +298,14 @@ const subcommands: SubcommandHandlers<typeof data> = {
   },
 
   "ping-role"(services, context) {
+    const { book } = storyFor(services, context.guildId, context.options.story);
     const pingRoleId = context.options.role;
-    services.store.settings.update(context.guildId, { pingRoleId }, context.now);
+    services.store.settings.update(
+      context.guildId,
+      book.story.meta.id,
+      { pingRoleId },
+      context.now,
+    );
     return say(
       pingRoleId === undefined
         ? "New parts will mention no role."
@@ -216,8 +314,9 @@ const subcommands: SubcommandHandlers<typeof data> = {
   },
 
   threads(services, context) {
+    const { book } = storyFor(services, context.guildId, context.options.story);
     const threads = context.options.on;
-    services.store.settings.update(context.guildId, { threads }, context.now);
+    services.store.settings.update(context.guildId, book.story.meta.id, { threads }, context.now);
     return say(
       threads
         ? "Each new part will open a discussion thread on its last message."
@@ -226,13 +325,15 @@ const subcommands: SubcommandHandlers<typeof data> = {
   },
 
   async "drop-now"(services, context) {
-    const attempt = await services.drops.drop(context.guildId, "now");
-    services.drops.reschedule(context.guildId);
-    return say(describeAttempt(services, attempt));
+    const { book, drops } = storyFor(services, context.guildId, context.options.story);
+    const attempt = await drops.drop(context.guildId, "now");
+    drops.reschedule(context.guildId);
+    return say(describeAttempt(book, attempt));
   },
 
   async "skip-drop"(services, context) {
-    const skipped = await services.drops.skip(context.guildId, context.now);
+    const { book, drops } = storyFor(services, context.guildId, context.options.story);
+    const skipped = await drops.skip(context.guildId, context.now);
     if (skipped === undefined)
       throw new UserError("No drop is waiting to be finished, so there is nothing to skip.");
     services.log.info(
@@ -244,7 +345,7 @@ const subcommands: SubcommandHandlers<typeof data> = {
       },
       "drop skipped by the authors",
     );
-    const part = services.book.part(skipped.partId)?.part;
+    const part = book.part(skipped.partId)?.part;
     const posted = `${skipped.messageIds.length} of ${skipped.pages} messages had been posted`;
     return say(
       part === undefined
@@ -254,8 +355,82 @@ const subcommands: SubcommandHandlers<typeof data> = {
   },
 
   status(services, context) {
-    const status = serialStatusOf(services, context.guildId, context.now);
-    return { mode: "reply", message: serialStatus(status) };
+    const problems = services.libraryProblems();
+    const notice =
+      problems.length === 0 ? undefined : storyProblemsNotice(services.storyDir, problems);
+    const carried = carriedBooks(services, context.guildId);
+    if (context.options.story === undefined && carried.length > 1) {
+      const overview = serialOverview(
+        carried.map((book) =>
+          serialStatusOf(services, serve(services, book), context.guildId, context.now),
+        ),
+      );
+      return say(notice === undefined ? overview : `${notice}\n\n${overview}`.slice(0, 2000));
+    }
+    const served = storyFor(services, context.guildId, context.options.story);
+    const status = serialStatusOf(services, served, context.guildId, context.now);
+    return { mode: "reply", message: { ...serialStatus(status), content: notice } };
+  },
+
+  "early-access"(services, context) {
+    const { book } = storyFor(services, context.guildId, context.options.story);
+    const { role, parts } = context.options;
+    const { id, title } = book.story.meta;
+    const { earlyAccess } = services.store;
+    services.log.info(
+      { guildId: context.guildId, userId: context.userId, storyId: id, roleId: role, parts },
+      "early access set",
+    );
+    if (parts === 0) {
+      return say(
+        earlyAccess.revoke(context.guildId, id, role)
+          ? `<@&${role}> no longer reads **${title}** early. Its members keep their places; they read what is out, like everyone.`
+          : `<@&${role}> had no early access to **${title}**.`,
+      );
+    }
+    earlyAccess.grant(context.guildId, id, role, parts, context.now);
+    return say(
+      `Members with <@&${role}> can now read the next ${parts === 1 ? "part" : `${parts} parts`} of **${title}** privately with /read, before the public drop; each page says it is early access. Drops and their order are unchanged.`,
+    );
+  },
+
+  async reload(services, context) {
+    const outcome = await services.reload();
+    services.log.info(
+      { guildId: context.guildId, userId: context.userId, ok: outcome.ok },
+      "story folder reload asked for",
+    );
+    if (!outcome.ok) return say(storyProblemsNotice(services.storyDir, outcome.problems));
+    const books = outcome.library.books;
+    const parts = books.reduce((sum, book) => sum + book.parts.length, 0);
+    const warned =
+      outcome.warnings.length === 0
+        ? ""
+        : ` ${outcome.warnings.length} ${outcome.warnings.length === 1 ? "warning" : "warnings"}: \`npm run preview\` shows them.`;
+    return say(
+      `Reloaded the story folder: ${books.length} ${books.length === 1 ? "story" : "stories"}, ${parts} parts. New scenes drop on schedule; edited text is what readers see from their next page.${warned}`,
+    );
+  },
+
+  carry(services, context) {
+    const book = findBook(services.library().books, context.options.story);
+    if (book === undefined)
+      throw new UserError(
+        `There is no story called "${context.options.story}". Pick one from the list as you type.`,
+      );
+    const { id, title } = book.story.meta;
+    const carried = context.options.on;
+    services.store.carried.set(context.guildId, id, carried, context.now);
+    services.drops(id).reschedule(context.guildId);
+    services.log.info(
+      { guildId: context.guildId, userId: context.userId, storyId: id, carried },
+      "story carried",
+    );
+    return say(
+      carried
+        ? `This server carries **${title}** again: readers can read what is out, and its drops follow its schedule.`
+        : `This server no longer carries **${title}**: readers no longer see it here and it drops nothing. Its readers' places, releases and figures are kept; /serial carry turns it back on.`,
+    );
   },
 };
 
@@ -265,5 +440,13 @@ export const serial = {
   access: "author",
   execute(services, context) {
     return runSubcommand(subcommands, context.subcommand, services, context);
+  },
+
+  autocomplete(services, context, focused) {
+    const books =
+      context.canManageGuild || services.authorIds.has(context.userId)
+        ? services.library().books
+        : carriedBooks(services, context.guildId);
+    return storyChoices(books, focused.typed);
   },
 } satisfies ChatCommand<typeof data>;

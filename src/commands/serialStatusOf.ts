@@ -1,11 +1,17 @@
 import { partLabel } from "../core/partLabel.js";
 import { readableParts } from "../core/reading.js";
 import type { SerialStatus } from "../views/serialStatus.js";
+import type { ServedStory } from "./servedStory.js";
 import type { Services } from "./types.js";
 
-/** What the authors' view of the drops in a server shows, read from the book, store and drops. */
-export function serialStatusOf(services: Services, guildId: string, now: Date): SerialStatus {
-  const { book, store, drops, authorIds } = services;
+/** What the authors' view of a story's drops in a server shows, read from the book, store and drops. */
+export function serialStatusOf(
+  services: Services,
+  { book, drops }: ServedStory,
+  guildId: string,
+  now: Date,
+): SerialStatus {
+  const { store, authorIds } = services;
   const storyId = book.story.meta.id;
   const released = store.releases.releasedIds(guildId, storyId);
   const scenes = book.parts.filter(({ part }) => part.kind === "scene");

@@ -1,22 +1,32 @@
 import type { APIApplicationCommandOptionChoice } from "discord.js";
-import type { Book } from "../core/Book.js";
 import type { Drop, DropAttempt, DropReason, EffectiveSettings } from "../core/drop.js";
+import type { Library } from "../core/Library.js";
 import type { ScheduleVerdict } from "../core/scheduleRules.js";
+import type { StoryProblem } from "../core/story.js";
 import type { Logger } from "../logger.js";
 import type { Store } from "../store/Store.js";
+import type { ReloadOutcome } from "../story/LiveLibrary.js";
 import type { Reply } from "../views/ReplyMessage.js";
 import type { CommandData, Invocation, SubcommandName } from "./commandData.js";
 
 /** Everything a handler may use, built once in app.ts. */
 export interface Services {
-  readonly book: Book;
+  /** The stories served now: a reload swaps the whole library between two interactions. */
+  readonly library: () => Library;
   readonly store: Store;
   readonly authorIds: ReadonlySet<string>;
   readonly log: Logger;
-  readonly drops: DropControl;
+  /** The drops of one story of the library, in every server. */
+  readonly drops: (storyId: string) => DropControl;
+  /** Reads the story folder again, swapping it in when valid (see LiveLibrary). */
+  readonly reload: () => Promise<ReloadOutcome>;
+  /** What the last reload found wrong in the story folder; empty while it is valid. */
+  readonly libraryProblems: () => readonly StoryProblem[];
+  /** The story folder's name, as problems shown to authors name their files from it. */
+  readonly storyDir: string;
 }
 
-/** What the commands may ask of the drop scheduler. */
+/** What the commands may ask of one story's drop scheduler. */
 export interface DropControl {
   /** The next `count` drop times of a server after `now`; empty with no usable schedule or when paused. */
   nextDrops(guildId: string, now: Date, count: number): Date[];
@@ -47,6 +57,8 @@ export interface MemberContext {
   readonly userId: string;
   /** The member has Manage Server in this server. */
   readonly canManageGuild: boolean;
+  /** The member's roles here, as the interaction carries them (no members intent needed). */
+  readonly roleIds: ReadonlySet<string>;
   readonly now: Date;
 }
 
@@ -71,8 +83,15 @@ export interface ChatCommand<D extends CommandData = CommandData> {
   autocomplete?(
     services: Services,
     context: MemberContext,
-    focused: string,
+    focused: Focused,
   ): APIApplicationCommandOptionChoice<string>[];
+}
+
+/** The option a member is typing in, and what they have given the others so far (unchecked). */
+export interface Focused {
+  readonly option: string;
+  readonly typed: string;
+  readonly values: Readonly<Record<string, unknown>>;
 }
 
 /**

@@ -19,7 +19,14 @@ export interface ReactTarget {
   readonly index: number;
 }
 
-export type ReadAction = "start" | "resume" | "restart";
+/** Start reading (title card), Resume and Start over (resume card), Open (the library). */
+export type ReadAction = "start" | "resume" | "restart" | "open";
+
+/** A read button: what to do, and in which story (none on buttons made before there were several). */
+export interface ReadTarget {
+  readonly action: ReadAction;
+  readonly storyId: string | undefined;
+}
 
 /** `page:next:new-york:1234` — the page after (or before, or at) the page holding that offset. */
 export function pageCustomId(action: PageAction, partId: string, offset: number): string {
@@ -31,8 +38,9 @@ export function reactCustomId(partId: string, index: number): string {
   return `${REACT_PREFIX}:${partId}:${index}`;
 }
 
-export function readCustomId(action: ReadAction): string {
-  return `${READ_PREFIX}:${action}`;
+/** `read:resume:drago` — resumes the member's reading of that story. */
+export function readCustomId(action: ReadAction, storyId: string): string {
+  return `${READ_PREFIX}:${action}:${storyId}`;
 }
 
 const stale = () =>
@@ -56,12 +64,17 @@ export function parsePageTarget(args: readonly string[]): PageTarget {
   return { action, partId, offset: Number(offset) };
 }
 
-export function parseReadAction(args: readonly string[]): ReadAction {
-  const [action, ...rest] = args;
-  if (rest.length > 0 || (action !== "start" && action !== "resume" && action !== "restart")) {
+export function parseReadTarget(args: readonly string[]): ReadTarget {
+  const [action, storyId, ...rest] = args;
+  if (
+    rest.length > 0 ||
+    (action !== "start" && action !== "resume" && action !== "restart" && action !== "open") ||
+    (storyId !== undefined && !PART_ID.test(storyId)) ||
+    (action === "open" && storyId === undefined)
+  ) {
     throw stale();
   }
-  return action;
+  return { action, storyId };
 }
 
 export function parseReactTarget(args: readonly string[]): ReactTarget {

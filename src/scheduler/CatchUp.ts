@@ -8,7 +8,8 @@ import type { DropRunner } from "./DropRunner.js";
 
 export interface CatchUpOptions {
   readonly store: Store;
-  readonly book: Book;
+  /** The story as it is now (a reload swaps it). */
+  readonly book: () => Book;
   readonly log: Logger;
   readonly clock: () => Date;
   readonly runner: Pick<DropRunner, "finish">;
@@ -50,7 +51,7 @@ export class CatchUp {
     if (
       followsSchedule &&
       missedDrop(
-        store.settings.get(guildId).nextDropAt,
+        store.settings.get(guildId, this.#storyId).nextDropAt,
         store.drops.latest(guildId, this.#storyId)?.createdAt,
         clock(),
       )
@@ -60,7 +61,7 @@ export class CatchUp {
   }
 
   get #storyId(): string {
-    return this.#options.book.story.meta.id;
+    return this.#options.book().story.meta.id;
   }
 
   /**
@@ -68,7 +69,8 @@ export class CatchUp {
    * ever and hold back every later part: they are abandoned, logged, and the authors told.
    */
   #abandonVanishedParts(served: ReadonlySet<string>): void {
-    const { store, book, log, clock } = this.#options;
+    const { store, log, clock } = this.#options;
+    const book = this.#options.book();
     const vanished = store.drops
       .allUnfinished(this.#storyId)
       .filter((drop) => served.has(drop.guildId) && book.part(drop.partId) === undefined);
@@ -88,7 +90,8 @@ export class CatchUp {
 
   /** Releases of parts no longer in the story are kept (the part may come back), and logged. */
   #logVanishedReleases(guildIds: readonly string[]): void {
-    const { store, book, log } = this.#options;
+    const { store, log } = this.#options;
+    const book = this.#options.book();
     for (const guildId of guildIds) {
       const gone = [...store.releases.releasedIds(guildId, this.#storyId)].filter(
         (partId) => book.part(partId) === undefined,

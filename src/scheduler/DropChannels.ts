@@ -41,8 +41,8 @@ export class DropChannels {
 
   /** A server's settings, the bot's defaults filling in what it has not set. */
   settingsFor(guildId: string): EffectiveSettings {
-    const own = this.#options.store.settings.get(guildId);
-    const { defaults, channelInGuild } = this.#options;
+    const { store, storyId, defaults, channelInGuild } = this.#options;
+    const own = store.settings.get(guildId, storyId);
     const defaultChannel =
       defaults.channelId !== undefined && channelInGuild(defaults.channelId, guildId)
         ? defaults.channelId
@@ -51,7 +51,8 @@ export class DropChannels {
       channelId: own.channelId ?? defaultChannel,
       schedule: own.schedule ?? defaults.schedule,
       timezone: own.timezone ?? defaults.timezone,
-      paused: own.paused,
+      // A story the server does not carry drops nothing there, as if paused.
+      paused: own.paused || store.carried.excluded(guildId).has(storyId),
       pingRoleId: own.pingRoleId,
       threads: own.threads,
     };

@@ -9,7 +9,8 @@ import type { Store } from "../store/Store.js";
 export interface DropNotifierOptions {
   readonly rest: Pick<REST, "post">;
   readonly store: Store;
-  readonly book: Book;
+  /** The story as it is now (a reload swaps it). */
+  readonly book: () => Book;
   readonly log: Logger;
   readonly clock: () => Date;
 }
@@ -32,7 +33,8 @@ export class DropNotifier {
   }
 
   async notify(drop: Drop): Promise<void> {
-    const { rest, store, book, log, clock } = this.#options;
+    const { rest, store, log, clock } = this.#options;
+    const book = this.#options.book();
     const dropped = book.part(drop.partId);
     if (dropped === undefined) return;
     const releasedBefore = store.releases.releasedIds(drop.guildId, drop.storyId);

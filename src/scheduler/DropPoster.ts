@@ -15,7 +15,8 @@ export type DropRest = Pick<REST, "get" | "post" | "put">;
 export interface DropPosterOptions {
   readonly rest: DropRest;
   readonly store: Store;
-  readonly book: Book;
+  /** The story as it is now (a reload swaps it). */
+  readonly book: () => Book;
   readonly log: Logger;
   readonly clock: () => Date;
   /** The bot's user id, to tell its own messages in a channel. */
@@ -88,7 +89,8 @@ export class DropPoster {
    * the channel without the bot knowing.
    */
   async post(drop: Drop, extras: DropExtras, resumed: boolean): Promise<DropOutcome> {
-    const { store, book, log, clock } = this.#options;
+    const { store, log, clock } = this.#options;
+    const book = this.#options.book();
     const bookPart = book.part(drop.partId);
     const where = { guildId: drop.guildId, channelId: drop.channelId, partId: drop.partId };
     if (bookPart === undefined) {

@@ -11,7 +11,8 @@ import type { DropPoster } from "./DropPoster.js";
 
 export interface DropRunnerOptions {
   readonly store: Store;
-  readonly book: Book;
+  /** The story as it is now (a reload swaps it). */
+  readonly book: () => Book;
   readonly poster: Pick<DropPoster, "post">;
   readonly notifier: Pick<DropNotifier, "notify">;
   readonly log: Logger;
@@ -40,7 +41,8 @@ export class DropRunner {
    */
   next(guildId: string, reason: DropReason): Promise<DropAttempt> {
     return this.#serialize<DropAttempt>(guildId, async () => {
-      const { store, book, clock } = this.#options;
+      const { store, clock } = this.#options;
+      const book = this.#options.book();
       const unfinished = store.drops.unfinished(guildId, this.#storyId);
       if (unfinished !== undefined) {
         if (unfinished.blocked && reason !== "now") {
@@ -78,7 +80,8 @@ export class DropRunner {
    */
   skip(guildId: string, now: Date): Promise<Drop | undefined> {
     return this.#serialize(guildId, async () => {
-      const { store, book } = this.#options;
+      const { store } = this.#options;
+      const book = this.#options.book();
       const unfinished = store.drops.unfinished(guildId, this.#storyId);
       if (unfinished === undefined) return undefined;
       const inStory = book.part(unfinished.partId) !== undefined;
@@ -95,7 +98,7 @@ export class DropRunner {
   }
 
   get #storyId(): string {
-    return this.#options.book.story.meta.id;
+    return this.#options.book().story.meta.id;
   }
 
   async #start(
@@ -149,7 +152,7 @@ export class DropRunner {
 
   #failureNotice(outcome: Extract<DropOutcome, { ok: false }>): AuthorNotice {
     const { drop, error } = outcome;
-    const part = this.#options.book.part(drop.partId)?.part;
+    const part = this.#options.book().part(drop.partId)?.part;
     const fix = outcome.retryable
       ? "It is kept and will be posted at the next drop time, or now with /serial drop-now."
       : "It is kept: fix the problem, then post it with /serial drop-now (or skip it with /serial skip-drop).";

@@ -53,7 +53,7 @@ export class DropScheduler {
   constructor(options: DropSchedulerOptions) {
     this.#options = options;
     const { store, book, log, clock, schedules } = options;
-    this.#channels = new DropChannels({ ...options, storyId: book.story.meta.id });
+    this.#channels = new DropChannels({ ...options, storyId: book().story.meta.id });
     const settingsFor = (guildId: string) => this.#channels.settingsFor(guildId);
     const tell = (guildId: string, notice: AuthorNotice) => this.#tell(guildId, notice);
     this.#runner = new DropRunner({ ...options, channels: this.#channels });
@@ -62,6 +62,7 @@ export class DropScheduler {
       log,
       clock,
       schedules,
+      storyId: book().story.meta.id,
       settingsFor,
       tell,
       onTick: (guildIds) =>
@@ -98,6 +99,16 @@ export class DropScheduler {
       await this.#catchUp.resumeOrMakeUp(guildId, this.#watches.follows(guildId));
       this.#watches.noteNextDrop(guildId);
     });
+    await this.#timed.start();
+  }
+
+  /**
+   * The story was reloaded (its book reads as the new one already): unfinished drops of parts it
+   * no longer has are given up, and timed parts are timed again, due ones dropped.
+   */
+  async storyChanged(): Promise<void> {
+    if (this.#stopped) return;
+    this.#catchUp.tidy([...this.#options.guildIds()]);
     await this.#timed.start();
   }
 

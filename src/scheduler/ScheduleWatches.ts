@@ -10,6 +10,8 @@ export interface ScheduleWatchesOptions {
   readonly clock: () => Date;
   /** Cron and timers: node-cron in the bot, a fake in tests. */
   readonly schedules: SchedulePort;
+  /** The story whose drops these are. */
+  readonly storyId: string;
   readonly settingsFor: (guildId: string) => EffectiveSettings;
   /** Tells a server's authors, in the background. */
   readonly tell: (guildId: string, notice: AuthorNotice) => void;
@@ -57,12 +59,16 @@ export class ScheduleWatches {
         log.warn({ guildId, schedule: settings.schedule, problem }, "schedule cannot be used");
       }
       this.#problems.set(guildId, problem);
-      if (atStart && store.authorNotices.tell(guildId, "schedule", problem, clock())) {
+      if (
+        atStart &&
+        store.authorNotices.tell(guildId, this.#options.storyId, "schedule", problem, clock())
+      ) {
         this.#tellScheduleProblem(guildId, problem);
       }
       return;
     }
-    if (this.#problems.delete(guildId)) store.authorNotices.clear(guildId, "schedule");
+    if (this.#problems.delete(guildId))
+      store.authorNotices.clear(guildId, this.#options.storyId, "schedule");
     const key = `${settings.schedule} @ ${settings.timezone}`;
     const followers = this.#followers.get(key) ?? new Set<string>();
     followers.add(guildId);
@@ -122,10 +128,10 @@ export class ScheduleWatches {
 
   /** Keeps the server's next drop time, so that a drop missed while down is noticed at start. */
   noteNextDrop(guildId: string): void {
-    const { store, clock } = this.#options;
+    const { store, clock, storyId } = this.#options;
     const [next] = this.nextDrops(guildId, clock(), 1);
-    if (store.settings.get(guildId).nextDropAt?.getTime() === next?.getTime()) return;
-    store.settings.update(guildId, { nextDropAt: next }, clock());
+    if (store.settings.get(guildId, storyId).nextDropAt?.getTime() === next?.getTime()) return;
+    store.settings.update(guildId, storyId, { nextDropAt: next }, clock());
   }
 
   /** Stops every cron task; no server follows a schedule any more. */

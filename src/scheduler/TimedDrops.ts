@@ -11,7 +11,8 @@ const TIMED_RETRY_MS = 5 * 60_000;
 
 export interface TimedDropsOptions {
   readonly store: Store;
-  readonly book: Book;
+  /** The story as it is now (a reload swaps it). */
+  readonly book: () => Book;
   readonly log: Logger;
   readonly clock: () => Date;
   readonly schedules: SchedulePort;
@@ -53,7 +54,8 @@ export class TimedDrops {
    * soon. A drop that waits for the authors holds the rest back until they act.
    */
   async dropDueIn(guildId: string): Promise<boolean> {
-    const { store, book, clock, runner, stopped } = this.#options;
+    const { store, clock, runner, stopped } = this.#options;
+    const book = this.#options.book();
     const storyId = book.story.meta.id;
     if (this.#options.settingsFor(guildId).paused) return true;
     for (;;) {
@@ -92,7 +94,8 @@ export class TimedDrops {
 
   /** Wakes up at the next scene's own release time, or at `retryAt` when that is sooner. */
   #arm(retryAt?: Date): void {
-    const { schedules, book, clock, stopped } = this.#options;
+    const { schedules, clock, stopped } = this.#options;
+    const book = this.#options.book();
     const previous = this.#timer;
     this.#timer = undefined;
     previous?.stop().catch(() => undefined);

@@ -24,8 +24,13 @@ export class ProgressRepository {
   readonly #save;
   readonly #delete;
   readonly #forget;
+  readonly #byRecency;
 
   constructor(db: Db) {
+    this.#byRecency = db.prepare<{ guild: string; user: string }, { story_id: string }>(
+      `SELECT story_id FROM progress WHERE guild_id = @guild AND user_id = @user
+       ORDER BY updated_at DESC, story_id`,
+    );
     this.#get = db.prepare<ReaderParams, ProgressRow>(
       `SELECT part_id, "offset" FROM progress
        WHERE guild_id = @guild AND user_id = @user AND story_id = @story`,
@@ -56,6 +61,11 @@ export class ProgressRepository {
       offset: position.offset,
       now: now.getTime(),
     });
+  }
+
+  /** The stories the member has a place in, the one read last first. */
+  storiesByRecency(guildId: string, userId: string): string[] {
+    return this.#byRecency.all({ guild: guildId, user: userId }).map((row) => row.story_id);
   }
 
   forget(guildId: string, userId: string): void {

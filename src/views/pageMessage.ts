@@ -25,6 +25,7 @@ type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
  * One page of the story, with where the reader is and Back/Next buttons. The story's first page
  * repeats the rating and content warnings, for readers who start without the title card. The last
  * page of a part also carries the story's reaction emoji as buttons, when `reactions` is given.
+ * A part read by early access says so on each page, first in the footer.
  *
  * Every page turn renders one, so it is built as plain API objects: the builders' validation
  * (shapeshift, which builds an error object for each union alternative it rules out) took about a
@@ -35,10 +36,12 @@ export function pageMessage(
   readable: readonly BookPart[],
   place: Place,
   reactions?: ReactionButtons,
+  early = false,
 ): ReplyMessage {
   const page = pageOf(place);
   const { part } = place.part;
   const footer = [
+    early ? "🔑 Early access: not out for everyone yet" : undefined,
     part.dateline,
     part.place,
     `Page ${place.pageIndex + 1} of ${place.part.pages.length}`,

@@ -2,6 +2,7 @@ import { EmbedBuilder } from "@discordjs/builders";
 import type { APIEmbedField } from "discord.js";
 import { DISCORD_LIMITS } from "../core/discordLimits.js";
 import type { PartFigures, ReactionReport } from "../core/reactionReport.js";
+import { clip } from "./clip.js";
 import { ACCENT, percent, wholeNumber } from "./style.js";
 
 const {
@@ -20,17 +21,6 @@ function textBar(value: number, max: number, width = BAR_WIDTH): string {
 
 /** How Discord shows an emoji kept as `name:id` (a server's own), or the character itself. */
 const emojiText = (emoji: string) => (/^[^:]+:\d+$/.test(emoji) ? `<:${emoji}>` : emoji);
-
-/** The first characters of `text` that fit in `limit` UTF-16 units, never half an emoji. */
-function clip(text: string, limit: number): string {
-  if (text.length <= limit) return text;
-  let kept = "";
-  for (const char of text) {
-    if (kept.length + char.length > limit - 1) break;
-    kept += char;
-  }
-  return `${kept}…`;
-}
 
 /** The first lines that fit in one field value, whole. */
 function fitLines(lines: readonly string[]): string {

@@ -17,11 +17,11 @@ export function resumeCard(book: Book, place: Place): ReplyMessage {
     );
   const buttons = new ActionRowBuilder<ButtonBuilder>().addComponents(
     new ButtonBuilder()
-      .setCustomId(readCustomId("resume"))
+      .setCustomId(readCustomId("resume", book.story.meta.id))
       .setLabel("Resume")
       .setStyle(ButtonStyle.Primary),
     new ButtonBuilder()
-      .setCustomId(readCustomId("restart"))
+      .setCustomId(readCustomId("restart", book.story.meta.id))
       .setLabel("Start over")
       .setStyle(ButtonStyle.Secondary),
   );

@@ -45,7 +45,7 @@ export function titleCard(
   embed.setFooter({ text: "Only you can see this. Your place is saved as you read." });
   const buttons = new ActionRowBuilder<ButtonBuilder>().addComponents(
     new ButtonBuilder()
-      .setCustomId(readCustomId("start"))
+      .setCustomId(readCustomId("start", meta.id))
       .setLabel("Start reading")
       .setStyle(ButtonStyle.Primary),
   );

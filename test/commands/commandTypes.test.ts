@@ -36,15 +36,19 @@ describe("a command's types come from its data", () => {
     expectTypeOf<SubcommandContext<typeof serial.data, "schedule">["options"]>().toEqualTypeOf<{
       readonly cron: string;
       readonly timezone?: string;
+      readonly story?: string;
     }>();
     expectTypeOf<SubcommandContext<typeof serial.data, "threads">["options"]>().toEqualTypeOf<{
       readonly on: boolean;
+      readonly story?: string;
     }>();
     expectTypeOf<CommandContext<typeof notify.data>["options"]>().toEqualTypeOf<{
       readonly dm: "on" | "off";
+      readonly story?: string;
     }>();
     expectTypeOf<CommandContext<typeof read.data>["options"]>().toEqualTypeOf<{
       readonly part?: string;
+      readonly story?: string;
     }>();
     expectTypeOf<SubcommandContext<typeof toy, "count">["options"]>().toEqualTypeOf<{
       readonly times: number;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buttonHandlers, chatCommands } from "../../src/commands/registry.js";
 import { runCommand } from "../../src/commands/runCommand.js";
 import type { MemberContext, Services } from "../../src/commands/types.js";
-import { bindBook } from "../../src/core/Book.js";
+import { bindLibrary } from "../../src/core/Library.js";
 import { UserError } from "../../src/core/UserError.js";
 import type { Reply } from "../../src/views/ReplyMessage.js";
 import { limitProblems } from "../helpers/discordLimits.js";
@@ -14,6 +14,7 @@ import {
   GUILD,
   READER,
   testServices,
+  typing,
 } from "../helpers/services.js";
 import { prose, storyFixture } from "../helpers/storyFixture.js";
 import { expectVerbatimPages } from "../helpers/verbatim.js";
@@ -218,7 +219,7 @@ describe("reading with /read, the buttons and /next", () => {
     const text = embedOf(third).description ?? "";
     const repaged = {
       ...services,
-      book: bindBook({ ...story, meta: { ...story.meta, pageLength: 800 } }),
+      library: () => bindLibrary([{ ...story, meta: { ...story.meta, pageLength: 800 } }]),
     };
     const resumed = await press(repaged, "read:resume");
     const shown = embedOf(resumed).description ?? "";
@@ -241,11 +242,11 @@ describe("release gating", () => {
       /no released part called "nope"/,
     );
     const read = chatCommands.get("read");
-    const choices = read?.autocomplete?.(services, contextFor(READER), "") ?? [];
+    const choices = read?.autocomplete?.(services, contextFor(READER), typing("")) ?? [];
     expect(choices.map((c) => c.value)).toEqual(["authors-note", "blurb", "first"]);
-    expect(read?.autocomplete?.(services, contextFor(READER), "scene").map((c) => c.value)).toEqual(
-      ["first"],
-    );
+    expect(
+      read?.autocomplete?.(services, contextFor(READER), typing("scene")).map((c) => c.value),
+    ).toEqual(["first"]);
     for (const forged of [
       "page:at:second:0",
       "page:next:second:0",

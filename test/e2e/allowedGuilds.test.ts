@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { loadStory } from "../../src/story/loadStory.js";
+import { loadLibrary } from "../../src/story/loadLibrary.js";
 import { eventually } from "../helpers/eventually.js";
 import { tablesWithRows } from "../helpers/guildRows.js";
 import { embedOf, type Harness, messageOf, startHarness } from "../helpers/harness.js";
@@ -72,7 +72,7 @@ describe("ALLOWED_GUILD_IDS", () => {
       userId: h.reader.id,
       name: "read",
     });
-    expect(embedOf(read).title).toBe((await loadStory("story")).story.meta.title);
+    expect(embedOf(read).title).toBe((await loadLibrary("story")).stories[0].meta.title);
 
     // A server that adds the bot while it runs is left too, with nothing stored of it.
     const latecomer = h.discord.createGuild({ name: "Latecomer" });

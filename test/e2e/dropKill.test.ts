@@ -6,7 +6,7 @@ import Database from "better-sqlite3";
 import type { LocalDiscordOptions } from "local-discord";
 import { afterEach, describe, expect, it } from "vitest";
 import { type LocalServer, startLocalServer } from "../../src/sandbox/startLocalServer.js";
-import { loadStory } from "../../src/story/loadStory.js";
+import { loadLibrary } from "../../src/story/loadLibrary.js";
 import { eventually } from "../helpers/eventually.js";
 import { spawnBot } from "../helpers/spawnBot.js";
 import { tempDir } from "../helpers/tempDir.js";
@@ -73,7 +73,9 @@ async function killAndRestart(killAt: number, options: LocalDiscordOptions = {})
     "the interrupted drop marked posted in the bot's database",
     20_000,
   );
-  const partOne = (await loadStory("story")).story.parts.find((part) => part.id === "new-york");
+  const partOne = (await loadLibrary("story")).stories[0].parts.find(
+    (part) => part.id === "new-york",
+  );
   const pages = server.discord
     .posts(server.reading.id)
     .filter((message) => partOne?.text.includes(message.embeds[0]?.description ?? "-"));

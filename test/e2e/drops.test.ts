@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { Store } from "../../src/store/Store.js";
-import { loadStory } from "../../src/story/loadStory.js";
+import { loadLibrary } from "../../src/story/loadLibrary.js";
 import { eventually } from "../helpers/eventually.js";
 import { embedOf, type Harness, messageOf, startHarness } from "../helpers/harness.js";
 import { expectVerbatimPages } from "../helpers/verbatim.js";
@@ -25,7 +25,7 @@ describe("chapter drops", () => {
   it("posts every scene once and in order on a two-second schedule, then makes it readable, and a restart posts nothing new", async () => {
     h = await startHarness({ DROP_SCHEDULE: "*/2 * * * * *" });
     await eventually(allPosted, "both scenes to be dropped", 15_000);
-    const { story } = await loadStory("story");
+    const [story] = (await loadLibrary("story")).stories;
     const scenes = story.parts.filter((part) => part.kind === "scene");
     const messages = h.discord.posts(h.reading.id);
     expect(messages).toHaveLength(4);

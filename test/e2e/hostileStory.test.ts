@@ -1,7 +1,7 @@
 import type { InteractionOutcome } from "local-discord";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { bindBook } from "../../src/core/Book.js";
-import { loadStory } from "../../src/story/loadStory.js";
+import { loadLibrary } from "../../src/story/loadLibrary.js";
 import { limitProblems } from "../helpers/discordLimits.js";
 import {
   buttonOn,
@@ -47,7 +47,7 @@ function expectAccepted(): void {
 
 describe("a hostile story end to end through the local Discord", () => {
   it("serves every page of the showcase story, as the Book cut it and in order, each one accepted by Discord", async () => {
-    const book = bindBook((await loadStory(storyDir)).story);
+    const book = bindBook((await loadLibrary(storyDir)).stories[0]);
     const scenes = book.parts.filter((bookPart) => bookPart.part.kind === "scene");
     for (const bookPart of scenes) {
       const released = await h.discord.runCommand({

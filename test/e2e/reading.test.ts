@@ -2,7 +2,7 @@ import { once } from "node:events";
 import { Events } from "discord.js";
 import type { InteractionOutcome } from "local-discord";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { loadStory } from "../../src/story/loadStory.js";
+import { loadLibrary } from "../../src/story/loadLibrary.js";
 import {
   buttonOn,
   embedOf,
@@ -85,7 +85,7 @@ describe("reading through the real discord.js client", () => {
       h.reader.id,
       await press(h.reader.id, card, "Start reading"),
     );
-    const { story } = await loadStory("story");
+    const [story] = (await loadLibrary("story")).stories;
     expect(pages).toEqual(story.parts.filter((p) => p.kind !== "scene").map((p) => p.text));
     const choices = await h.discord.autocomplete({
       channelId: h.reading.id,
@@ -103,7 +103,7 @@ describe("reading through the real discord.js client", () => {
   it("reads the whole released story with the buttons, and with /next, every paragraph once and in order", async () => {
     await releaseNext();
     await releaseNext();
-    const { story } = await loadStory("story");
+    const [story] = (await loadLibrary("story")).stories;
     const withButtons = await readWithButtons(
       h.reader.id,
       await press(h.reader.id, await read(h.reader.id), "Start reading"),

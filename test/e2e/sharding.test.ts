@@ -6,7 +6,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { chatCommands } from "../../src/commands/registry.js";
 import { Store } from "../../src/store/Store.js";
-import { loadStory } from "../../src/story/loadStory.js";
+import { loadLibrary } from "../../src/story/loadLibrary.js";
 import { buildBot } from "../helpers/buildBot.js";
 import { eventually } from "../helpers/eventually.js";
 import { spawnBot } from "../helpers/spawnBot.js";
@@ -91,7 +91,9 @@ describe("npm run start:sharded", () => {
     manager.stderr?.on("data", (chunk: Buffer) => {
       stderr += chunk.toString();
     });
-    const partOne = (await loadStory("story")).story.parts.find((part) => part.id === "new-york");
+    const partOne = (await loadLibrary("story")).stories[0].parts.find(
+      (part) => part.id === "new-york",
+    );
     const partOnePosted = (line: LogLine) =>
       line.msg === "drop posted" && line.partId === "new-york";
 

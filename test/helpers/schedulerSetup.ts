@@ -35,7 +35,7 @@ export function schedulerSetup(
   const clock = { now: new Date("2026-12-01T12:00:00Z") };
   const told: { guildId: string; notice: AuthorNotice }[] = [];
   const log = pino({ level: "silent" });
-  const options = { rest, store, book, log, clock: () => clock.now };
+  const options = { rest, store, book: () => book, log, clock: () => clock.now };
   const scheduler = new DropScheduler({
     ...options,
     poster: new DropPoster({ ...options, botUserId: () => BOT, backoffMs: [] }),
@@ -51,7 +51,12 @@ export function schedulerSetup(
     },
   });
   const set = (guildId: string, schedule: string | undefined) =>
-    store.settings.update(guildId, { channelId: `c${guildId}`, schedule }, clock.now);
+    store.settings.update(
+      guildId,
+      book.story.meta.id,
+      { channelId: `c${guildId}`, schedule },
+      clock.now,
+    );
   const posts = (guildId: string) =>
     rest.calls.filter(
       (call) => call.method === "POST" && call.route === `/channels/c${guildId}/messages`,

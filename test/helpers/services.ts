@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { pino } from "pino";
-import type { MemberContext, Services } from "../../src/commands/types.js";
-import { bindBook } from "../../src/core/Book.js";
+import type { DropControl, Focused, MemberContext, Services } from "../../src/commands/types.js";
+import { bindLibrary } from "../../src/core/Library.js";
 import type { Story } from "../../src/core/story.js";
 import { Store } from "../../src/store/Store.js";
 import type { Reply, ReplyMessage } from "../../src/views/ReplyMessage.js";
@@ -15,32 +15,46 @@ export const AUTHOR = "300000000000000001";
  * Services over a real SQLite file in a temporary folder, for handler tests; the drop scheduler
  * is replaced by one that only knows the next drop time (drops are tested end to end).
  */
-export function testServices(story: Story, nextDrop?: Date): Services {
+export function testServices(
+  story: Story | readonly [Story, ...Story[]],
+  nextDrop?: Date,
+): Services {
   const store = new Store(join(tempDir(), "serial.db"));
+  const library = bindLibrary("meta" in story ? [story] : story);
+  const drops: DropControl = {
+    nextDrops: () => (nextDrop === undefined ? [] : [nextDrop]),
+    scheduleProblem: () => undefined,
+    checkSchedule: () => ({ kind: "ok", runs: [] }),
+    skip: () => Promise.reject(new Error("handler tests post no drops; see test/e2e")),
+    settingsFor: () => ({
+      channelId: undefined,
+      schedule: undefined,
+      timezone: "UTC",
+      paused: false,
+      pingRoleId: undefined,
+      threads: false,
+    }),
+    drop: () => Promise.reject(new Error("handler tests post no drops; see test/e2e")),
+    reschedule: () => undefined,
+    channelProblem: () => undefined,
+    useChannel: () => ({ waiting: undefined, retried: false }),
+  };
   return {
-    book: bindBook(story),
+    library: () => library,
     store,
     authorIds: new Set([AUTHOR]),
     log: pino({ level: "silent" }),
-    drops: {
-      nextDrops: () => (nextDrop === undefined ? [] : [nextDrop]),
-      scheduleProblem: () => undefined,
-      checkSchedule: () => ({ kind: "ok", runs: [] }),
-      skip: () => Promise.reject(new Error("handler tests post no drops; see test/e2e")),
-      settingsFor: () => ({
-        channelId: undefined,
-        schedule: undefined,
-        timezone: "UTC",
-        paused: false,
-        pingRoleId: undefined,
-        threads: false,
-      }),
-      drop: () => Promise.reject(new Error("handler tests post no drops; see test/e2e")),
-      reschedule: () => undefined,
-      channelProblem: () => undefined,
-      useChannel: () => ({ waiting: undefined, retried: false }),
-    },
+    drops: () => drops,
   };
+}
+
+/** What a member typing `typed` in an option sends autocomplete, with the other options' values. */
+export function typing(
+  typed: string,
+  option = "part",
+  values: Readonly<Record<string, unknown>> = {},
+): Focused {
+  return { option, typed, values: { ...values, [option]: typed } };
 }
 
 export function contextFor(userId: string, extra: Partial<MemberContext> = {}): MemberContext {
@@ -48,6 +62,7 @@ export function contextFor(userId: string, extra: Partial<MemberContext> = {}): 
     guildId: GUILD,
     userId,
     canManageGuild: false,
+    roleIds: new Set(),
     now: new Date("2026-11-24T12:00:00Z"),
     ...extra,
   };

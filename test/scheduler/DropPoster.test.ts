@@ -24,7 +24,7 @@ function setup() {
   const poster = new DropPoster({
     rest,
     store,
-    book,
+    book: () => book,
     log: pino({ level: "silent" }),
     clock: () => now,
     botUserId: () => BOT,

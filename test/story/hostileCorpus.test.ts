@@ -6,8 +6,8 @@ import { z } from "zod";
 import { type BookPart, bindBook } from "../../src/core/Book.js";
 import { contentWarningFields, tagFields } from "../../src/core/listFields.js";
 import { previewReport } from "../../src/core/previewReport.js";
-import type { StoryProblem } from "../../src/core/story.js";
-import { type LoadedStory, loadStory } from "../../src/story/loadStory.js";
+import type { Story, StoryProblem } from "../../src/core/story.js";
+import { type LoadedLibrary, loadLibrary } from "../../src/story/loadLibrary.js";
 import { StoryLoadError } from "../../src/story/StoryLoadError.js";
 import { expectValidPages, type Unbreakable } from "../helpers/pageProblems.js";
 
@@ -53,11 +53,16 @@ const folders = readdirSync(corpus).filter((name) => statSync(join(corpus, name)
 const FIELD_LIMIT = 1024;
 const codePoints = (text: string) => [...text].length;
 
+interface LoadedStory {
+  readonly story: Story;
+  readonly warnings: LoadedLibrary["warnings"];
+}
 type Loaded = LoadedStory | { problems: readonly StoryProblem[] };
 
 async function load(dir: string): Promise<Loaded> {
   try {
-    return await loadStory(dir);
+    const { stories, warnings } = await loadLibrary(dir);
+    return { story: stories[0], warnings };
   } catch (error) {
     if (error instanceof StoryLoadError) return { problems: error.problems };
     throw error;
@@ -252,7 +257,7 @@ function preview(
 describe("npm run preview on the hostile corpus", () => {
   it("prints the pages of a story with CRLF line endings, every part, and no problem", async () => {
     const dir = join(corpus, "crlf-endings");
-    const book = bindBook((await loadStory(dir)).story);
+    const book = bindBook((await loadLibrary(dir)).stories[0]);
     const result = await preview(dir);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);

@@ -6,33 +6,25 @@ import type { Story, StoryFile, StoryProblem } from "../core/story.js";
 import { StoryLoadError } from "./StoryLoadError.js";
 
 /** A story folder that can be served, with what is worth a look in it (see `parseStory`). */
-export interface LoadedStory {
-  readonly story: Story;
+export interface LoadedLibrary {
+  readonly stories: readonly [Story, ...Story[]];
   readonly warnings: readonly StoryProblem[];
 }
 
 /**
- * Reads every file under the story folder and checks it as a whole: one story, at its top or
- * in a folder of its own (see parseLibrary).
- * Throws a StoryLoadError listing every problem when the folder is missing or anything is wrong.
+ * Reads every file under the story folder and checks it as a whole: one story at its top, or
+ * one folder per story (see parseLibrary). Throws a StoryLoadError listing every problem when
+ * the folder is missing or anything in it is wrong, so a story is served whole or not at all.
  */
-export async function loadStory(dir: string): Promise<LoadedStory> {
+export async function loadLibrary(dir: string): Promise<LoadedLibrary> {
   const problems: StoryProblem[] = [];
   const files = await readStoryFiles(dir, "", problems);
   if (files !== undefined) {
     const result = parseLibrary(files);
-    const [story, ...others] = result.ok ? result.stories : [];
-    if (result.ok && story !== undefined && others.length === 0 && problems.length === 0) {
-      return { story, warnings: result.warnings };
-    }
     if (!result.ok) problems.push(...result.problems);
-    else if (story !== undefined && others.length > 0) {
-      const ids = result.stories.map((each) => each.meta.id);
-      problems.push({
-        file: ".",
-        message: `The story folder holds ${ids.length} stories (${ids.join(", ")}), and this version of the bot serves one.`,
-        fix: `Point STORY_DIR at the folder of the one to serve, e.g. STORY_DIR=${join(dir, story.meta.id)}.`,
-      });
+    const [first, ...rest] = result.ok ? result.stories : [];
+    if (first !== undefined && problems.length === 0) {
+      return { stories: [first, ...rest], warnings: result.ok ? result.warnings : [] };
     }
   }
   throw new StoryLoadError(dir, problems);

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Part, Story } from "../../src/core/story.js";
 import { formatStoryProblems } from "../../src/story/formatStoryProblems.js";
-import { loadStory } from "../../src/story/loadStory.js";
+import { loadLibrary } from "../../src/story/loadLibrary.js";
 import { StoryLoadError } from "../../src/story/StoryLoadError.js";
 
 const ROOT = new URL("../..", import.meta.url);
@@ -36,7 +36,7 @@ async function storyCopy(changes: Readonly<Record<string, string | Uint8Array>> 
 }
 
 async function loadError(dir: string): Promise<StoryLoadError> {
-  const error: unknown = await loadStory(dir).then(
+  const error: unknown = await loadLibrary(dir).then(
     () => undefined,
     (thrown: unknown) => thrown,
   );
@@ -49,9 +49,12 @@ function scenes(story: Story): Part[] {
   return story.parts.filter((part) => part.kind === "scene");
 }
 
-describe("loadStory", () => {
+describe("loadLibrary", () => {
   it("loads the story folder of the repository", async () => {
-    const { story, warnings } = await loadStory(STORY_DIR);
+    const {
+      stories: [story],
+      warnings,
+    } = await loadLibrary(STORY_DIR);
     expect(warnings).toEqual([]);
     expect(story.meta).toMatchObject({
       id: "drago",
@@ -73,7 +76,7 @@ describe("loadStory", () => {
   });
 
   it.skipIf(!existsSync(SEED))("keeps the seed's prose byte for byte", async () => {
-    const { story } = await loadStory(STORY_DIR);
+    const [story] = (await loadLibrary(STORY_DIR)).stories;
     const [note, blurb] = story.parts;
     const rebuilt = [
       note?.text,
@@ -94,7 +97,7 @@ describe("loadStory", () => {
       ".DS_Store": new Uint8Array([0, 0, 0, 1, 255]),
       ".git/HEAD": "ref: refs/heads/main\n",
     });
-    const { story } = await loadStory(dir);
+    const [story] = (await loadLibrary(dir)).stories;
     expect(scenes(story).map((part) => [part.number, part.id])).toEqual([
       [1, "new-york"],
       [2, "moscow"],
@@ -105,12 +108,12 @@ describe("loadStory", () => {
   it("loads a story kept in a folder of its own, with paths from the story folder", async () => {
     const dir = join(await tempDir(), "stories");
     await cp(STORY_DIR, join(dir, "drago"), { recursive: true });
-    const { story } = await loadStory(dir);
+    const [story] = (await loadLibrary(dir)).stories;
     expect(story.meta.id).toBe("drago");
     expect(scenes(story)[0]?.file).toBe("drago/scenes/001-new-york.md");
   });
 
-  it("refuses a folder of several stories, naming them and the STORY_DIR of one", async () => {
+  it("loads a folder of several stories in the folder's order, each with its own parts", async () => {
     const dir = join(await tempDir(), "stories");
     await cp(STORY_DIR, join(dir, "drago"), { recursive: true });
     await cp(STORY_DIR, join(dir, "tea"), { recursive: true });
@@ -128,19 +131,20 @@ describe("loadStory", () => {
       const text = await readFile(join(tea, file), "utf8");
       await writeFile(join(tea, file), text.replace(/^id: (.*)$/m, "id: tea-$1"));
     }
-    const error = await loadError(dir);
-    expect(error.problems).toEqual([
-      expect.objectContaining({
-        file: ".",
-        message: expect.stringContaining("holds 2 stories (drago, tea)"),
-        fix: `Point STORY_DIR at the folder of the one to serve, e.g. STORY_DIR=${join(dir, "drago")}.`,
-      }),
-    ]);
+    const { stories } = await loadLibrary(dir);
+    expect(stories.map((story) => story.meta.id)).toEqual(["drago", "tea"]);
+    expect(stories[1]?.parts.find((part) => part.kind === "scene")).toMatchObject({
+      id: "tea-new-york",
+      file: "tea/scenes/001-new-york.md",
+    });
   });
 
   it("hands on the warnings of a story it loads", async () => {
     const blurb = "---\nid: blurb\ntitle: Blurb\n---\n\nA blurb.\n\n---\nid: more\n---\n";
-    const { story, warnings } = await loadStory(await storyCopy({ "blurb.md": blurb }));
+    const {
+      stories: [story],
+      warnings,
+    } = await loadLibrary(await storyCopy({ "blurb.md": blurb }));
     expect(story.parts[1]?.text).toContain("id: more");
     expect(warnings).toEqual([expect.objectContaining({ file: "blurb.md", line: 8 })]);
     expect(formatStoryProblems("story", warnings)).toMatch(

@@ -1,0 +1,89 @@
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { eventually } from "../helpers/eventually.js";
+import { embedOf, type Harness, messageOf, startHarness } from "../helpers/harness.js";
+import { tempDir } from "../helpers/tempDir.js";
+
+let h: Harness;
+
+afterEach(async () => {
+  expect(h.discord.unhandledRequests).toEqual([]);
+  expect(h.discord.rateLimitViolations).toEqual([]);
+  await h.close();
+});
+
+/** A copy of the seed story, in the layout of one story at the top of the folder. */
+function storyCopy(): string {
+  const dir = join(tempDir(), "story");
+  cpSync("story", dir, { recursive: true });
+  return dir;
+}
+
+const serial = (subcommand: string, options: Record<string, string> = {}) =>
+  h.discord.runCommand({
+    channelId: h.reading.id,
+    userId: h.author.id,
+    name: `serial ${subcommand}`,
+    options,
+  });
+const readPart = (part: string) =>
+  h.discord.runCommand({
+    channelId: h.reading.id,
+    userId: h.reader.id,
+    name: "read",
+    options: { part },
+  });
+const posted = (partId: string) =>
+  h.app.store.drops.get({ guildId: h.guild.id, storyId: "drago", partId })?.state === "posted";
+
+const reloads = () =>
+  h.logs.filter((line) => line.includes('"msg":"story folder reloaded"')).length;
+
+const THIRD = `---
+id: philadelphia
+title: Philadelphia
+dateline: January 2nd 1986
+place: Philadelphia
+---
+
+The gym smelled of old leather and older sweat, and Jim Baxter liked it that way.
+`;
+
+describe("live publishing", () => {
+  it("drops a scene added to the folder of a running bot on schedule, with no restart", async () => {
+    const dir = storyCopy();
+    h = await startHarness({ STORY_DIR: dir, DROP_SCHEDULE: "*/2 * * * * *" });
+    await eventually(() => posted("new-york") && posted("moscow"), "both scenes to drop", 15_000);
+    writeFileSync(join(dir, "scenes", "003-philadelphia.md"), THIRD);
+    await eventually(() => posted("philadelphia"), "the added scene to drop", 15_000);
+    const last = h.discord.posts(h.reading.id).at(-1);
+    expect(last?.embeds[0]?.title).toBe("New: Part 3 · Philadelphia");
+    expect(embedOf(await readPart("philadelphia")).description).toContain("Jim Baxter");
+  });
+
+  it("refuses an invalid edit, keeps serving the version it had, and tells the authors", async () => {
+    const dir = storyCopy();
+    h = await startHarness({ STORY_DIR: dir }, {}, { logLevel: "info" });
+    await serial("release-next");
+    const scene = join(dir, "scenes", "001-new-york.md");
+    const text = readFileSync(scene, "utf8");
+    writeFileSync(scene, text.replace("title: New York", "titel: New York"));
+    const dm = h.discord.dmChannel(h.author.id);
+    await eventually(
+      () => h.discord.posts(dm).some((message) => message.content.includes("kept serving")),
+      "the authors to be told",
+    );
+    const told = h.discord.posts(dm).at(-1)?.content ?? "";
+    expect(told).toMatch(/story\/scenes\/001-new-york\.md:3: .*"titel"/);
+    expect(told).not.toContain(dir);
+    expect(embedOf(await readPart("new-york")).title).toBe("Part 1 · New York");
+    expect(messageOf(await serial("status")).content).toMatch(/001-new-york\.md:3/);
+
+    writeFileSync(scene, text.replace("causing her to yelp", "making her yelp"));
+    await eventually(() => reloads() === 1, "the fixed folder to load");
+    expect(embedOf(await readPart("new-york")).description).toContain("making her yelp");
+    expect(messageOf(await serial("status")).content).toBe(undefined);
+    expect(messageOf(await serial("reload")).content).toMatch(/Reloaded the story folder: 1 story/);
+  });
+});

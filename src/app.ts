@@ -44,6 +44,7 @@ export async function startApp(config: Config, baseLog: Logger): Promise<App> {
       story.meta.id,
       book.parts.map(({ part }) => part.id),
     );
+    store.settings.claimUnassigned(story.meta.id);
   } catch (error) {
     store.close();
     throw error;

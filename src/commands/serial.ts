@@ -155,7 +155,12 @@ const subcommands: SubcommandHandlers<typeof data> = {
       throw new UserError(
         `${problem} Pick another channel, or fix the channel's permissions and try again.`,
       );
-    services.store.settings.update(context.guildId, { channelId }, context.now);
+    services.store.settings.update(
+      context.guildId,
+      services.book.story.meta.id,
+      { channelId },
+      context.now,
+    );
     const { waiting, retried } = services.drops.useChannel(context.guildId, channelId, context.now);
     const chosen = `New parts will be posted in <#${channelId}>.`;
     if (waiting === undefined) return say(chosen);
@@ -177,7 +182,12 @@ const subcommands: SubcommandHandlers<typeof data> = {
       );
     const verdict = services.drops.checkSchedule(cron, timezone, context.now);
     if (verdict.kind !== "ok") throw new UserError(refusal(cron, verdict));
-    services.store.settings.update(context.guildId, { schedule: cron, timezone }, context.now);
+    services.store.settings.update(
+      context.guildId,
+      services.book.story.meta.id,
+      { schedule: cron, timezone },
+      context.now,
+    );
     services.drops.reschedule(context.guildId);
     const settings = services.drops.settingsFor(context.guildId);
     return say(
@@ -186,13 +196,23 @@ const subcommands: SubcommandHandlers<typeof data> = {
   },
 
   pause(services, context) {
-    services.store.settings.update(context.guildId, { paused: true }, context.now);
+    services.store.settings.update(
+      context.guildId,
+      services.book.story.meta.id,
+      { paused: true },
+      context.now,
+    );
     services.drops.reschedule(context.guildId);
     return say("Drops are paused. Nothing is posted until /serial resume.");
   },
 
   resume(services, context) {
-    services.store.settings.update(context.guildId, { paused: false }, context.now);
+    services.store.settings.update(
+      context.guildId,
+      services.book.story.meta.id,
+      { paused: false },
+      context.now,
+    );
     services.drops.reschedule(context.guildId);
     const problem = services.drops.scheduleProblem(context.guildId);
     if (problem !== undefined)
@@ -207,7 +227,12 @@ const subcommands: SubcommandHandlers<typeof data> = {
 
   "ping-role"(services, context) {
     const pingRoleId = context.options.role;
-    services.store.settings.update(context.guildId, { pingRoleId }, context.now);
+    services.store.settings.update(
+      context.guildId,
+      services.book.story.meta.id,
+      { pingRoleId },
+      context.now,
+    );
     return say(
       pingRoleId === undefined
         ? "New parts will mention no role."
@@ -217,7 +242,12 @@ const subcommands: SubcommandHandlers<typeof data> = {
 
   threads(services, context) {
     const threads = context.options.on;
-    services.store.settings.update(context.guildId, { threads }, context.now);
+    services.store.settings.update(
+      context.guildId,
+      services.book.story.meta.id,
+      { threads },
+      context.now,
+    );
     return say(
       threads
         ? "Each new part will open a discussion thread on its last message."

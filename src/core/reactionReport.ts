@@ -12,6 +12,8 @@ export interface ReadCounts {
   readonly partId: string;
   readonly started: number;
   readonly finished: number;
+  /** Of those who started it, how many started before the part was released in the server. */
+  readonly earlyStarted: number;
 }
 
 /** Of the readers who finished the part before `partId`, how many started `partId`. */

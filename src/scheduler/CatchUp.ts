@@ -50,7 +50,7 @@ export class CatchUp {
     if (
       followsSchedule &&
       missedDrop(
-        store.settings.get(guildId).nextDropAt,
+        store.settings.get(guildId, this.#storyId).nextDropAt,
         store.drops.latest(guildId, this.#storyId)?.createdAt,
         clock(),
       )

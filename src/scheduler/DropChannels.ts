@@ -41,7 +41,7 @@ export class DropChannels {
 
   /** A server's settings, the bot's defaults filling in what it has not set. */
   settingsFor(guildId: string): EffectiveSettings {
-    const own = this.#options.store.settings.get(guildId);
+    const own = this.#options.store.settings.get(guildId, this.#options.storyId);
     const { defaults, channelInGuild } = this.#options;
     const defaultChannel =
       defaults.channelId !== undefined && channelInGuild(defaults.channelId, guildId)

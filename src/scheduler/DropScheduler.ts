@@ -61,6 +61,7 @@ export class DropScheduler {
       store,
       log,
       clock,
+      storyId: book.story.meta.id,
       schedules,
       settingsFor,
       tell,

@@ -8,6 +8,7 @@ export interface ScheduleWatchesOptions {
   readonly store: Store;
   readonly log: Logger;
   readonly clock: () => Date;
+  readonly storyId: string;
   /** Cron and timers: node-cron in the bot, a fake in tests. */
   readonly schedules: SchedulePort;
   readonly settingsFor: (guildId: string) => EffectiveSettings;
@@ -43,7 +44,7 @@ export class ScheduleWatches {
    * authors are told of a schedule that cannot be (once).
    */
   follow(guildId: string, atStart: boolean): void {
-    const { schedules, clock, log, store } = this.#options;
+    const { schedules, clock, log, store, storyId } = this.#options;
     this.#unfollow(guildId);
     const settings = this.#options.settingsFor(guildId);
     if (settings.schedule === undefined || settings.paused) {
@@ -57,12 +58,12 @@ export class ScheduleWatches {
         log.warn({ guildId, schedule: settings.schedule, problem }, "schedule cannot be used");
       }
       this.#problems.set(guildId, problem);
-      if (atStart && store.authorNotices.tell(guildId, "schedule", problem, clock())) {
+      if (atStart && store.authorNotices.tell(guildId, storyId, "schedule", problem, clock())) {
         this.#tellScheduleProblem(guildId, problem);
       }
       return;
     }
-    if (this.#problems.delete(guildId)) store.authorNotices.clear(guildId, "schedule");
+    if (this.#problems.delete(guildId)) store.authorNotices.clear(guildId, storyId, "schedule");
     const key = `${settings.schedule} @ ${settings.timezone}`;
     const followers = this.#followers.get(key) ?? new Set<string>();
     followers.add(guildId);
@@ -122,10 +123,10 @@ export class ScheduleWatches {
 
   /** Keeps the server's next drop time, so that a drop missed while down is noticed at start. */
   noteNextDrop(guildId: string): void {
-    const { store, clock } = this.#options;
+    const { store, clock, storyId } = this.#options;
     const [next] = this.nextDrops(guildId, clock(), 1);
-    if (store.settings.get(guildId).nextDropAt?.getTime() === next?.getTime()) return;
-    store.settings.update(guildId, { nextDropAt: next }, clock());
+    if (store.settings.get(guildId, storyId).nextDropAt?.getTime() === next?.getTime()) return;
+    store.settings.update(guildId, storyId, { nextDropAt: next }, clock());
   }
 
   /** Stops every cron task; no server follows a schedule any more. */

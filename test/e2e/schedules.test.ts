@@ -40,7 +40,7 @@ describe("schedules the authors set", () => {
       /would post parts 30 minutes apart/,
     );
     expect(await field("Schedule")).toBe("None");
-    expect(h.app.store.settings.get(h.guild.id).schedule).toBeUndefined();
+    expect(h.app.store.settings.get(h.guild.id, "drago").schedule).toBeUndefined();
 
     expect(messageOf(await serial("schedule", { cron: "0 * * * *" })).content).toMatch(
       /^Drops now follow `0 \* \* \* \*` \(UTC\)\. The next three:/,
@@ -68,7 +68,7 @@ describe("schedules the authors set", () => {
   it("keeps a stored schedule that cannot be computed to its own server: the bot starts, says so, and serves the rest", async () => {
     h = await startHarness();
     const other = h.discord.createGuild({ name: "Another" });
-    h.app.store.settings.update(h.guild.id, { schedule: "0 0 1-7 * 1#2" }, new Date());
+    h.app.store.settings.update(h.guild.id, "drago", { schedule: "0 0 1-7 * 1#2" }, new Date());
     await h.restart();
 
     expect(await field("Next drop")).toMatch(

@@ -51,7 +51,12 @@ export function schedulerSetup(
     },
   });
   const set = (guildId: string, schedule: string | undefined) =>
-    store.settings.update(guildId, { channelId: `c${guildId}`, schedule }, clock.now);
+    store.settings.update(
+      guildId,
+      book.story.meta.id,
+      { channelId: `c${guildId}`, schedule },
+      clock.now,
+    );
   const posts = (guildId: string) =>
     rest.calls.filter(
       (call) => call.method === "POST" && call.route === `/channels/c${guildId}/messages`,

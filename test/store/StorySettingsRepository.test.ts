@@ -12,7 +12,10 @@ const now = new Date("2026-11-24T12:00:00Z");
 let store: Store | undefined;
 afterEach(() => store?.close());
 
-/** A database as version 6 left it, with settings for two servers and no story data at all. */
+/**
+ * A database as version 6 left it, with settings for two servers and a notice told to one, and
+ * no story data at all.
+ */
 function settingsWithoutStory(path: string): void {
   const db = new Database(path);
   db.exec(migrations.slice(0, 6).join(";"));
@@ -22,6 +25,7 @@ function settingsWithoutStory(path: string): void {
   );
   insert.run(guildId, "300000000000000001", 1);
   insert.run(otherGuild, "300000000000000002", 0);
+  db.prepare("INSERT INTO author_notices VALUES (?, 'schedule', 'too often', 0)").run(guildId);
   db.close();
 }
 
@@ -77,5 +81,7 @@ describe("StorySettingsRepository", () => {
     open.settings.claimUnassigned("tea");
     expect(open.settings.get(guildId, "tea").channelId).toBeUndefined();
     expect(open.settings.get(guildId, "drago").channelId).toBe("300000000000000001");
+    // The notice was only a mark of what was told, in no story the database knew: it went.
+    expect(open.authorNotices.tell(guildId, "drago", "schedule", "too often", now)).toBe(true);
   });
 });

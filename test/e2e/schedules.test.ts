@@ -60,9 +60,9 @@ describe("schedules the authors set", () => {
     const [first] = others;
     if (first !== undefined) await serial("status", {}, first);
     const db = new Database(h.config.databasePath, { readonly: true });
-    const rows = db.prepare("SELECT guild_id FROM guild_settings").all();
+    const rows = db.prepare("SELECT guild_id, story_id FROM story_settings").all();
     db.close();
-    expect(rows).toEqual([{ guild_id: h.guild.id }]);
+    expect(rows).toEqual([{ guild_id: h.guild.id, story_id: "drago" }]);
   });
 
   it("keeps a stored schedule that cannot be computed to its own server: the bot starts, says so, and serves the rest", async () => {

@@ -61,7 +61,7 @@ async function measureDropFanout(guildCount: number): Promise<BenchRow[]> {
   try {
     const servers = createServers(discord, guildCount);
     const databasePath = join(dir, "serial.db");
-    seedReadingChannels(databasePath, servers);
+    seedReadingChannels(databasePath, shape.storyId, servers);
     const dropAt = wholeSecondAfter(Date.now() + START_MARGIN_MS);
     bot = startProcess("src/index.ts", {
       DISCORD_TOKEN: discord.token,
@@ -155,13 +155,17 @@ function createServers(discord: LocalDiscord, count: number): Server[] {
 }
 
 /** Sets each server's reading channel in a new database, as `/serial channel` would. */
-function seedReadingChannels(databasePath: string, servers: readonly Server[]): void {
+function seedReadingChannels(
+  databasePath: string,
+  storyId: string,
+  servers: readonly Server[],
+): void {
   const store = new Store(databasePath);
   try {
     const now = new Date();
     store.transaction(() => {
       for (const { guild, reading } of servers) {
-        store.settings.update(guild.id, { channelId: reading.id }, now);
+        store.settings.update(guild.id, storyId, { channelId: reading.id }, now);
       }
     });
   } finally {

@@ -53,6 +53,7 @@ function reportFor(
     store.reads.readers(guildId, storyId, authorIds),
     store.reads.carryOn(guildId, storyId, authorIds),
     store.reactions.tallies(guildId, storyId, authorIds),
+    store.readingReactions.earlyTallies(guildId, storyId, authorIds),
   );
 }
 

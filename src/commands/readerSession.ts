@@ -1,5 +1,5 @@
 import type { BookPart } from "../core/Book.js";
-import { earlyAllowance, earlyParts } from "../core/earlyAccess.js";
+import { earlyAllowance, earlyParts } from "../core/earlyParts.js";
 import {
   isLastPage,
   nextPlace,

@@ -27,14 +27,20 @@ export interface Drop {
   readonly blocked: boolean;
   /** The discussion thread opened on the drop's last message, once there is one. */
   readonly threadId: string | undefined;
+  /**
+   * A digest of the part's text as it was posted (see textDigest), to see when a dropped part
+   * was edited; undefined for a drop from before the bot kept it, until it is adopted.
+   */
+  readonly textDigest: string | undefined;
   readonly createdAt: Date;
   readonly updatedAt: Date;
   readonly postedAt: Date | undefined;
 }
 
-/** A server's own drop settings; unset fields fall back to the bot's defaults. */
-export interface GuildSettings {
+/** A server's own drop settings for one story; unset fields fall back to the bot's defaults. */
+export interface StorySettings {
   readonly guildId: string;
+  readonly storyId: string;
   readonly channelId: string | undefined;
   readonly schedule: string | undefined;
   readonly timezone: string | undefined;

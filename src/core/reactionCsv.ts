@@ -12,20 +12,26 @@ export function reactionCsv(report: ReactionReport): string {
     "part",
     "readers_started",
     "readers_finished",
+    "readers_started_early",
     "finished_part_before",
     "went_on_from_part_before",
     ...emoji,
+    ...emoji.map((mark) => `${mark} early`),
   ];
   const rows = report.parts.map((part) => {
     const counts = new Map(part.reactions.map((r) => [r.emoji, r.readers]));
+    const early = new Map(part.earlyReactions.map((r) => [r.emoji, r.readers]));
+    const scene = part.reactions.length > 0;
     return [
       part.partId,
       part.label,
       part.started,
       part.finished,
+      scene ? part.earlyStarted : "",
       part.fromPrevious?.finished ?? "",
       part.fromPrevious?.went ?? "",
-      ...emoji.map((mark) => (part.reactions.length === 0 ? "" : (counts.get(mark) ?? 0))),
+      ...emoji.map((mark) => (scene ? (counts.get(mark) ?? 0) : "")),
+      ...emoji.map((mark) => (scene ? (early.get(mark) ?? 0) : "")),
     ];
   });
   return `\uFEFF${[header, ...rows].map((row) => row.map(csvField).join(",")).join("\r\n")}\r\n`;

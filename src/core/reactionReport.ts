@@ -12,6 +12,8 @@ export interface ReadCounts {
   readonly partId: string;
   readonly started: number;
   readonly finished: number;
+  /** Of those who started it, how many started before the part was released in the server. */
+  readonly earlyStarted: number;
 }
 
 /** Of the readers who finished the part before `partId`, how many started `partId`. */
@@ -33,6 +35,8 @@ export interface PartFigures {
   readonly label: string;
   readonly started: number;
   readonly finished: number;
+  /** Of those who started it, how many did before its public drop, by early access (scenes only). */
+  readonly earlyStarted: number;
   /**
    * Readers who finished the part before and then started this one, out of all who finished the
    * part before; undefined for the first part shown.
@@ -47,6 +51,8 @@ export interface PartFigures {
    * Empty for the author's note and the blurb, which take no reactions.
    */
   readonly reactions: readonly EmojiCount[];
+  /** Of `reactions`, those given before the public drop (from the reading buttons), where any. */
+  readonly earlyReactions: readonly EmojiCount[];
 }
 
 export interface ReactionReport {
@@ -62,7 +68,8 @@ export function partBefore(book: Book, partId: string): BookPart | undefined {
 
 /**
  * The author's view of how each part landed, for the parts readers can reach (`partIds`, in
- * story order). Every count is of distinct readers, with the authors already left out.
+ * story order). Every count is of distinct readers, with the authors already left out; the early
+ * ones (read or reacted to before the part's drop in the server) are also told apart.
  */
 export function reactionReport(
   book: Book,
@@ -70,6 +77,7 @@ export function reactionReport(
   reads: readonly ReadCounts[],
   carryOn: readonly CarryOn[],
   tallies: readonly PartTally[],
+  earlyTallies: readonly PartTally[],
 ): ReactionReport {
   const readsOf = new Map(reads.map((row) => [row.partId, row]));
   const carriedOn = new Map(carryOn.map((row) => [row.partId, row.readers]));
@@ -86,11 +94,14 @@ export function reactionReport(
     const others = [...counts]
       .filter(([emoji]) => !offered.includes(emoji))
       .sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
+    const isScene = bookPart.part.kind === "scene";
     parts.push({
       partId,
       label: partLabel(bookPart.part),
       started: readsOf.get(partId)?.started ?? 0,
       finished: readsOf.get(partId)?.finished ?? 0,
+      // The author's note and the blurb are never released, so every read of them looks early.
+      earlyStarted: isScene ? (readsOf.get(partId)?.earlyStarted ?? 0) : 0,
       ...(previous === undefined
         ? {}
         : {
@@ -100,13 +111,15 @@ export function reactionReport(
               went: carriedOn.get(partId) ?? 0,
             },
           }),
-      reactions:
-        bookPart.part.kind === "scene"
-          ? [
-              ...offered.map((emoji) => ({ emoji, readers: counts.get(emoji) ?? 0 })),
-              ...others.map(([emoji, readers]) => ({ emoji, readers })),
-            ]
-          : [],
+      earlyReactions: earlyTallies
+        .filter((tally) => tally.partId === partId && tally.readers > 0)
+        .map(({ emoji, readers }) => ({ emoji, readers })),
+      reactions: isScene
+        ? [
+            ...offered.map((emoji) => ({ emoji, readers: counts.get(emoji) ?? 0 })),
+            ...others.map(([emoji, readers]) => ({ emoji, readers })),
+          ]
+        : [],
     });
   }
   return { storyTitle: book.story.meta.title, parts };

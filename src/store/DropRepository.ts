@@ -13,6 +13,7 @@ interface DropRow {
   last_error: string | null;
   blocked: number;
   thread_id: string | null;
+  text_digest: string | null;
   created_at: number;
   updated_at: number;
   posted_at: number | null;
@@ -25,6 +26,8 @@ export interface NewDrop {
   readonly channelId: string;
   readonly reason: DropReason;
   readonly pages: number;
+  /** The digest of the part's text the drop posts (see textDigest). */
+  readonly textDigest: string;
 }
 
 type DropKey = Pick<Drop, "guildId" | "storyId" | "partId">;
@@ -36,7 +39,7 @@ interface KeyParams {
 }
 
 const COLUMNS =
-  "guild_id, story_id, part_id, channel_id, state, reason, pages, attempts, last_error, blocked, thread_id, created_at, updated_at, posted_at";
+  "guild_id, story_id, part_id, channel_id, state, reason, pages, attempts, last_error, blocked, thread_id, text_digest, created_at, updated_at, posted_at";
 
 const KEY = "guild_id = @guild AND story_id = @story AND part_id = @part";
 
@@ -69,6 +72,8 @@ export class DropRepository {
   readonly #clearMessages;
   readonly #forgetPagesFrom;
   readonly #move;
+  readonly #adoptDigest;
+  readonly #setDigest;
 
   constructor(db: Db) {
     this.#db = db;
@@ -89,13 +94,21 @@ export class DropRepository {
     );
     // A part whose drop was abandoned (it had left the story) may come back: it starts afresh.
     this.#insert = db.prepare<
-      KeyParams & { channel: string; reason: DropReason; pages: number; now: number }
+      KeyParams & {
+        channel: string;
+        reason: DropReason;
+        pages: number;
+        digest: string;
+        now: number;
+      }
     >(
-      `INSERT INTO drops (guild_id, story_id, part_id, channel_id, state, reason, pages, created_at, updated_at)
-       VALUES (@guild, @story, @part, @channel, 'pending', @reason, @pages, @now, @now)
+      `INSERT INTO drops (guild_id, story_id, part_id, channel_id, state, reason, pages, text_digest,
+         created_at, updated_at)
+       VALUES (@guild, @story, @part, @channel, 'pending', @reason, @pages, @digest, @now, @now)
        ON CONFLICT DO UPDATE SET channel_id = excluded.channel_id, state = 'pending',
          reason = excluded.reason, pages = excluded.pages, attempts = 0, last_error = NULL,
-         blocked = 0, thread_id = NULL, created_at = excluded.created_at,
+         blocked = 0, thread_id = NULL, text_digest = excluded.text_digest,
+         created_at = excluded.created_at,
          updated_at = excluded.updated_at, posted_at = NULL
        WHERE drops.state = 'abandoned'`,
     );
@@ -134,6 +147,12 @@ export class DropRepository {
       `UPDATE drops SET state = 'abandoned', last_error = @reason, blocked = 0, updated_at = @now
        WHERE ${KEY} AND ${UNFINISHED}`,
     );
+    this.#adoptDigest = db.prepare<KeyParams & { digest: string }>(
+      `UPDATE drops SET text_digest = @digest WHERE ${KEY} AND text_digest IS NULL`,
+    );
+    this.#setDigest = db.prepare<KeyParams & { digest: string; now: number }>(
+      `UPDATE drops SET text_digest = @digest, updated_at = @now WHERE ${KEY}`,
+    );
   }
 
   get(key: DropKey): Drop | undefined {
@@ -169,6 +188,7 @@ export class DropRepository {
         channel: drop.channelId,
         reason: drop.reason,
         pages: drop.pages,
+        digest: drop.textDigest,
         now: now.getTime(),
       });
       if (changes === 0) return undefined;
@@ -244,6 +264,19 @@ export class DropRepository {
     this.#fail.run({ ...params(key), error, blocked: blocked ? 1 : 0, now: now.getTime() });
   }
 
+  /**
+   * Gives a drop from before digests were kept the digest of the part's text as it is now: the
+   * bot assumes it unchanged since the upgrade. A drop with a digest keeps its own.
+   */
+  adoptDigest(guildId: string, storyId: string, partId: string, digest: string): void {
+    this.#adoptDigest.run({ guild: guildId, story: storyId, part: partId, digest });
+  }
+
+  /** The channel's copy of a dropped part was revised to the text of `digest`. */
+  setDigest(key: DropKey, digest: string, now: Date): void {
+    this.#setDigest.run({ ...params(key), digest, now: now.getTime() });
+  }
+
   #toDrop(row: DropRow): Drop {
     return {
       guildId: row.guild_id,
@@ -260,6 +293,7 @@ export class DropRepository {
       lastError: row.last_error ?? undefined,
       blocked: row.blocked === 1,
       threadId: row.thread_id ?? undefined,
+      textDigest: row.text_digest ?? undefined,
       createdAt: new Date(row.created_at),
       updatedAt: new Date(row.updated_at),
       postedAt: row.posted_at === null ? undefined : new Date(row.posted_at),

@@ -7,9 +7,10 @@ interface StoryParams {
 }
 
 /**
- * Which members started and finished each part (from the pages they were shown), for the
- * authors. The figures come from counters the triggers of migration 6 keep, less the authors'
- * own rows (a handful), so `/reactions` reads a row per part however many members read.
+ * Which members started and finished each part (from the pages they were shown), and who
+ * started it early (before its release in the server), for the authors. The figures come from
+ * counters the triggers of migrations 6 and 7 keep, less the authors' own rows (a handful), so
+ * `/reactions` reads a row per part however many members read.
  */
 export class PartReadRepository {
   readonly #db: Db;
@@ -28,8 +29,9 @@ export class PartReadRepository {
     this.#record = db.prepare<
       StoryParams & { part: string; user: string; now: number; finished: number | null }
     >(
-      `INSERT INTO part_reads (guild_id, story_id, part_id, user_id, started_at, finished_at)
-       VALUES (@guild, @story, @part, @user, @now, @finished)
+      `INSERT INTO part_reads (guild_id, story_id, part_id, user_id, started_at, finished_at, early)
+       VALUES (@guild, @story, @part, @user, @now, @finished, NOT EXISTS (
+         SELECT 1 FROM releases WHERE guild_id = @guild AND story_id = @story AND part_id = @part))
        ON CONFLICT (guild_id, story_id, part_id, user_id)
        DO UPDATE SET finished_at = excluded.finished_at
        WHERE part_reads.finished_at IS NULL AND excluded.finished_at IS NOT NULL`,
@@ -46,17 +48,18 @@ export class PartReadRepository {
     );
     this.#readers = db.prepare<
       StoryParams & { excluded: string },
-      { part_id: string; started: number; finished: number }
+      { part_id: string; started: number; finished: number; early_started: number }
     >(
-      `WITH excluded (part_id, started, finished) AS (
-         SELECT r.part_id, count(*), count(r.finished_at)
+      `WITH excluded (part_id, started, finished, early_started) AS (
+         SELECT r.part_id, count(*), count(r.finished_at), sum(r.early)
          FROM (SELECT DISTINCT value FROM json_each(@excluded)) author
          CROSS JOIN part_reads r INDEXED BY part_reads_by_member
            ON r.guild_id = @guild AND r.user_id = author.value
          WHERE r.story_id = @story
          GROUP BY r.part_id)
        SELECT c.part_id, c.started - coalesce(e.started, 0) AS started,
-         c.finished - coalesce(e.finished, 0) AS finished
+         c.finished - coalesce(e.finished, 0) AS finished,
+         c.early_started - coalesce(e.early_started, 0) AS early_started
        FROM part_read_counts c LEFT JOIN excluded e USING (part_id)
        WHERE c.guild_id = @guild AND c.story_id = @story AND c.started - coalesce(e.started, 0) > 0`,
     );
@@ -102,7 +105,11 @@ export class PartReadRepository {
     );
   }
 
-  /** A member was shown a page of a part; `finished` when it was the part's last page. */
+  /**
+   * A member was shown a page of a part; `finished` when it was the part's last page. A first
+   * read of a part the server has not released is early: the INSERT itself looks at the
+   * releases, so the row says what the database held at that moment, whoever wrote it.
+   */
   record(
     key: { guildId: string; storyId: string; userId: string },
     partId: string,
@@ -168,7 +175,12 @@ export class PartReadRepository {
   readers(guildId: string, storyId: string, excluded: Iterable<string>): ReadCounts[] {
     return this.#readers
       .all({ guild: guildId, story: storyId, excluded: JSON.stringify([...excluded]) })
-      .map((row) => ({ partId: row.part_id, started: row.started, finished: row.finished }));
+      .map((row) => ({
+        partId: row.part_id,
+        started: row.started,
+        finished: row.finished,
+        earlyStarted: row.early_started,
+      }));
   }
 
   /**

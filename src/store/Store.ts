@@ -1,8 +1,9 @@
 import { AuthorNoticeRepository } from "./AuthorNoticeRepository.js";
 import { backupDatabase } from "./backupDatabase.js";
+import { CarriedStoryRepository } from "./CarriedStoryRepository.js";
 import { DepartureRepository } from "./DepartureRepository.js";
 import { DropRepository } from "./DropRepository.js";
-import { GuildSettingsRepository } from "./GuildSettingsRepository.js";
+import { EarlyAccessRepository } from "./EarlyAccessRepository.js";
 import { GUILD_TABLES } from "./guildTables.js";
 import { MemberNoteRepository } from "./MemberNoteRepository.js";
 import { NoticeRepository } from "./NoticeRepository.js";
@@ -12,12 +13,15 @@ import { ProgressRepository } from "./ProgressRepository.js";
 import { ReactionRepository } from "./ReactionRepository.js";
 import { ReadingReactionRepository } from "./ReadingReactionRepository.js";
 import { ReleaseRepository } from "./ReleaseRepository.js";
+import { StorySettingsRepository } from "./StorySettingsRepository.js";
 
 /** The bot's database and its repositories, opened together and closed together. */
 export class Store {
   readonly progress: ProgressRepository;
   readonly releases: ReleaseRepository;
-  readonly settings: GuildSettingsRepository;
+  readonly settings: StorySettingsRepository;
+  readonly carried: CarriedStoryRepository;
+  readonly earlyAccess: EarlyAccessRepository;
   readonly drops: DropRepository;
   readonly notices: NoticeRepository;
   readonly reads: PartReadRepository;
@@ -33,7 +37,9 @@ export class Store {
     this.#db = openDatabase(path);
     this.progress = new ProgressRepository(this.#db);
     this.releases = new ReleaseRepository(this.#db);
-    this.settings = new GuildSettingsRepository(this.#db);
+    this.settings = new StorySettingsRepository(this.#db);
+    this.carried = new CarriedStoryRepository(this.#db);
+    this.earlyAccess = new EarlyAccessRepository(this.#db);
     this.drops = new DropRepository(this.#db);
     this.notices = new NoticeRepository(this.#db);
     this.reads = new PartReadRepository(this.#db);

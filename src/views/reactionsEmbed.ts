@@ -56,6 +56,14 @@ function partBlock(part: PartFigures, maxReaders: number, maxReaction: number): 
       ),
     );
   } else if (part.reactions.length > 0) lines.push("No reactions yet.");
+  if (part.earlyStarted > 0) {
+    const early = part.earlyReactions.map(
+      (reaction) => `${emojiText(reaction.emoji)} ${wholeNumber.format(reaction.readers)}`,
+    );
+    lines.push(
+      `🔑 ${readers(part.earlyStarted)} started it early, before its drop${early.length === 0 ? "." : `; their reactions then: ${early.join(" · ")}.`}`,
+    );
+  }
   return fitLines(lines);
 }
 

@@ -94,7 +94,7 @@ describe("reading with /read, the buttons and /next", () => {
     expect(fields["Content warnings"]).toBe("Domestic violence, Strong language, Drug use");
     expect(fields.Released).toMatch(/No parts yet/);
     expect(fields["Length so far"]).toMatch(/^\d+ words · about \d+ min$/);
-    expect(buttonId(reply.message, "Start reading")).toBe("read:start");
+    expect(buttonId(reply.message, "Start reading")).toBe("read:start:fixture");
   });
 
   it("before any release, serves only the author's note and the blurb, then says caught up", async () => {

@@ -69,7 +69,7 @@ describe("servers the bot was removed from", () => {
         "progress",
         "part_reads",
         "releases",
-        "guild_settings",
+        "story_settings",
         "message_reactions",
         "reaction_counts",
         "drop_messages",

@@ -74,6 +74,7 @@ describe("chapter drops", () => {
     const store = new Store(h.config.databasePath);
     store.settings.update(
       h.guild.id,
+      "drago",
       { nextDropAt: new Date(Date.now() - 3 * 24 * 3600 * 1000) },
       new Date(),
     );

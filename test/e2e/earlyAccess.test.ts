@@ -12,14 +12,13 @@ afterEach(async () => {
 describe("early access", () => {
   it("lets a role read the next part before its drop, refuses it to others, and keeps the early reader's place at the drop", async () => {
     h = await startHarness();
-    const patrons = h.discord.createRole(h.guild.id, { name: "Patrons" });
-    const patron = h.discord.addMember(h.guild.id, { username: "patron", roleIds: [patrons.id] });
+    const patrons = h.discord.createRole(h.guild.id, { name: "Patrons", permissions: 0n });
+    const patron = h.discord.addMember(h.guild.id, { username: "patron", roleIds: [patrons] });
     const run = (userId: string, name: string, options: Record<string, string | number> = {}) =>
       h.discord.runCommand({ channelId: h.reading.id, userId, name, options });
 
     expect(
-      messageOf(await run(h.author.id, "serial early-access", { role: patrons.id, parts: 1 }))
-        .content,
+      messageOf(await run(h.author.id, "serial early-access", { role: patrons, parts: 1 })).content,
     ).toMatch(/can now read the next part of \*\*After Moscow\*\*/);
 
     const early = embedOf(await run(patron.id, "read", { part: "new-york" }));
@@ -45,5 +44,10 @@ describe("early access", () => {
     expect(embedOf(await run(patron.id, "read", { part: "moscow" })).footer?.text).toMatch(
       /^🔑 Early access/,
     );
+
+    const figures = embedOf(await run(h.author.id, "reactions show"));
+    const field = (name: string) => figures.fields?.find((each) => each.name === name)?.value;
+    expect(field("Part 1 · New York")).toMatch(/🔑 1 reader started it early, before its drop/);
+    expect(field("Part 1 · New York")).toMatch(/`Started .*` 2/);
   });
 });

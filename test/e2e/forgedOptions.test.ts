@@ -29,7 +29,7 @@ describe("an option Discord sends with a type the command does not declare", () 
     const run = (name: string, options: Record<string, string | boolean> = {}) =>
       h.discord.runCommand({ channelId: h.reading.id, userId: h.author.id, name, options });
     await run("serial threads", { on: true });
-    expect(h.app.store.settings.get(h.guild.id).threads).toBe(true);
+    expect(h.app.store.settings.get(h.guild.id, "drago").threads).toBe(true);
     const { discordGuildId } = h.config;
     const application = h.discord.application.id;
     await h.app.client.rest.put(
@@ -42,6 +42,6 @@ describe("an option Discord sends with a type the command does not declare", () 
     expect(refused.content).toBe(
       "The on option of /serial threads must be true or false. Discord may still be updating its list of commands; try again in a minute.",
     );
-    expect(h.app.store.settings.get(h.guild.id).threads).toBe(true);
+    expect(h.app.store.settings.get(h.guild.id, "drago").threads).toBe(true);
   });
 });

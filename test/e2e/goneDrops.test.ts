@@ -111,7 +111,7 @@ describe("drop messages and channels that are gone", () => {
         (request) =>
           request.method === "POST" && request.path === `/channels/${h.reading.id}/messages`,
       );
-    const nextDrop = () => h.app.store.settings.get(h.guild.id).nextDropAt?.getTime() ?? 0;
+    const nextDrop = () => h.app.store.settings.get(h.guild.id, "drago").nextDropAt?.getTime() ?? 0;
     /** Waits for `ticks` more ticks of the schedule (each notes the next drop time), or a post. */
     const waitTicks = async (ticks: number) => {
       const posts = pagePosts().length;

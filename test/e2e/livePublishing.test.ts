@@ -83,7 +83,7 @@ describe("live publishing", () => {
     writeFileSync(scene, text.replace("causing her to yelp", "making her yelp"));
     await eventually(() => reloads() === 1, "the fixed folder to load");
     expect(embedOf(await readPart("new-york")).description).toContain("making her yelp");
-    expect(messageOf(await serial("status")).content).toBe(undefined);
+    expect(messageOf(await serial("status")).content).toBe("");
     expect(messageOf(await serial("reload")).content).toMatch(/Reloaded the story folder: 1 story/);
   });
 });

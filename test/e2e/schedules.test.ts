@@ -40,7 +40,7 @@ describe("schedules the authors set", () => {
       /would post parts 30 minutes apart/,
     );
     expect(await field("Schedule")).toBe("None");
-    expect(h.app.store.settings.get(h.guild.id).schedule).toBeUndefined();
+    expect(h.app.store.settings.get(h.guild.id, "drago").schedule).toBeUndefined();
 
     expect(messageOf(await serial("schedule", { cron: "0 * * * *" })).content).toMatch(
       /^Drops now follow `0 \* \* \* \*` \(UTC\)\. The next three:/,
@@ -60,15 +60,15 @@ describe("schedules the authors set", () => {
     const [first] = others;
     if (first !== undefined) await serial("status", {}, first);
     const db = new Database(h.config.databasePath, { readonly: true });
-    const rows = db.prepare("SELECT guild_id FROM guild_settings").all();
+    const rows = db.prepare("SELECT guild_id, story_id FROM story_settings").all();
     db.close();
-    expect(rows).toEqual([{ guild_id: h.guild.id }]);
+    expect(rows).toEqual([{ guild_id: h.guild.id, story_id: "drago" }]);
   });
 
   it("keeps a stored schedule that cannot be computed to its own server: the bot starts, says so, and serves the rest", async () => {
     h = await startHarness();
     const other = h.discord.createGuild({ name: "Another" });
-    h.app.store.settings.update(h.guild.id, { schedule: "0 0 1-7 * 1#2" }, new Date());
+    h.app.store.settings.update(h.guild.id, "drago", { schedule: "0 0 1-7 * 1#2" }, new Date());
     await h.restart();
 
     expect(await field("Next drop")).toMatch(

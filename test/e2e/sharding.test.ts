@@ -72,7 +72,7 @@ describe("npm run start:sharded", () => {
     const database = join(tempDir(), "serial.db");
     const store = new Store(database);
     for (const guild of guilds)
-      store.settings.update(guild.id, { channelId: guild.readingId }, new Date());
+      store.settings.update(guild.id, "drago", { channelId: guild.readingId }, new Date());
     store.close();
 
     const { child: manager } = spawnBot(

@@ -45,6 +45,9 @@ export function testServices(
     authorIds: new Set([AUTHOR]),
     log: pino({ level: "silent" }),
     drops: () => drops,
+    reload: () => Promise.reject(new Error("handler tests reload nothing; see test/e2e")),
+    libraryProblems: () => [],
+    storyDir: "story",
   };
 }
 

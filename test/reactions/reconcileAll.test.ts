@@ -43,7 +43,10 @@ describe("the reaction catch-up after start", () => {
   it("does not undo a live reaction event that arrives while it reads the message: it reads it again", async () => {
     const store = new Store(join(tempDir(), "serial.db"));
     const key = { guildId: "1", storyId: "drago", partId: "new-york" };
-    store.drops.create({ ...key, channelId: "50", reason: "now", pages: 1 }, new Date());
+    store.drops.create(
+      { ...key, channelId: "50", reason: "now", pages: 1, textDigest: "d" },
+      new Date(),
+    );
     store.drops.recordMessage(key, 0, "70", new Date());
     store.reactions.add(key, "70", "reader", "❤️", new Date());
     const live = new LiveReactionChanges();

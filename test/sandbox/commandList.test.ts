@@ -39,10 +39,10 @@ describe("the sandbox's list of commands", () => {
       }),
     );
     const byCommand = new Map(list.map((usage) => [usage.command, usage]));
-    expect(byCommand.get("/read")).toMatchObject({ usage: "/read [part:…]", authorsOnly: false });
-    expect(byCommand.get("/notify")?.usage).toBe("/notify dm:on|off");
+    expect(byCommand.get("/read")).toMatchObject({ usage: "/read [part:…] [story:…]", authorsOnly: false });
+    expect(byCommand.get("/notify")?.usage).toBe("/notify dm:on|off [story:…]");
     expect(byCommand.get("/serial schedule")).toMatchObject({
-      usage: "/serial schedule cron:… [timezone:…]",
+      usage: "/serial schedule cron:… [timezone:…] [story:…]",
       description: "Set when new parts are posted (cron)",
       authorsOnly: true,
     });
@@ -53,7 +53,7 @@ describe("the sandbox's list of commands", () => {
     const help = sandboxHelp([...chatCommands.values(), toy], 100);
     expect(help).toMatch(/^ {2}\/toy wind turns:… +Wind it up$/m);
     expect(help).toMatch(/^ {2}\/toy hide +✎ Put it away$/m);
-    expect(help).toMatch(/^ {2}\/serial release-next +✎ Release the next part/m);
+    expect(help).toMatch(/^ {2}\/serial release-next \[story:…\] +✎ Release the next part/m);
     expect(help).toMatch(/^ {2}quit +leave$/m);
     for (const line of sandboxHelp(chatCommands.values(), 60).split("\n"))
       expect(line.length).toBeLessThanOrEqual(60);

@@ -41,6 +41,7 @@ function setup() {
         channelId: "500",
         reason: "now",
         pages: part.pages.length,
+        textDigest: "d",
       },
       now,
     );

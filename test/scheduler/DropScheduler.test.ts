@@ -17,7 +17,9 @@ describe("DropScheduler", () => {
     t.set("3", MONDAYS);
     await t.scheduler.start();
     expect(t.schedules.running().sort()).toEqual([`${FRIDAYS} @ UTC`, `${MONDAYS} @ UTC`]);
-    expect(t.store.settings.get("1").nextDropAt).toEqual(new Date("2026-12-04T18:00:00Z"));
+    expect(t.store.settings.get("1", "fixture").nextDropAt).toEqual(
+      new Date("2026-12-04T18:00:00Z"),
+    );
 
     await t.schedules.tick(FRIDAYS);
     expect(t.posts("1")).toHaveLength(1);
@@ -43,7 +45,7 @@ describe("DropScheduler", () => {
     expect(written.mock.calls.map(([guildId]) => guildId)).toEqual(["2"]);
     expect(t.schedules.running().sort()).toEqual([`${FRIDAYS} @ UTC`, `${MONDAYS} @ UTC`]);
 
-    t.store.settings.update("2", { paused: true }, t.clock.now);
+    t.store.settings.update("2", "fixture", { paused: true }, t.clock.now);
     t.scheduler.reschedule("2");
     expect(t.schedules.running()).toEqual([`${FRIDAYS} @ UTC`]);
     await t.schedules.tick(FRIDAYS);
@@ -121,6 +123,7 @@ describe("DropScheduler", () => {
         channelId: "c1",
         reason: "schedule",
         pages: 1,
+        textDigest: "d",
       },
       t.clock.now,
     );

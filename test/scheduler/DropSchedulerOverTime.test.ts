@@ -17,7 +17,12 @@ describe("DropScheduler over time", () => {
     });
     t.clock.now = new Date("2031-03-05T12:00:00Z");
     t.set("1", FRIDAYS);
-    t.store.settings.update("1", { nextDropAt: new Date("2030-06-07T18:00:00Z") }, t.clock.now);
+    t.store.settings.update(
+      "1",
+      "fixture",
+      { nextDropAt: new Date("2030-06-07T18:00:00Z") },
+      t.clock.now,
+    );
     await t.scheduler.start();
 
     const dropOf = (partId: string) =>
@@ -25,7 +30,9 @@ describe("DropScheduler over time", () => {
     expect(dropOf("one")).toMatchObject({ reason: "catch-up", createdAt: t.clock.now });
     expect(dropOf("late")).toMatchObject({ reason: "release-at", createdAt: t.clock.now });
     expect(t.store.releases.releasedIds("1", "fixture")).toEqual(new Set(["one", "late"]));
-    expect(t.store.settings.get("1").nextDropAt).toEqual(new Date("2031-03-07T18:00:00Z"));
+    expect(t.store.settings.get("1", "fixture").nextDropAt).toEqual(
+      new Date("2031-03-07T18:00:00Z"),
+    );
     expect(t.scheduler.nextDrops("1", t.clock.now, 2)).toEqual([
       new Date("2031-03-07T18:00:00Z"),
       new Date("2031-03-14T18:00:00Z"),
@@ -128,7 +135,10 @@ describe("DropScheduler over time", () => {
     const t = setup(["1"]);
     await t.scheduler.start();
     const key = { guildId: "1", storyId: "fixture", partId: "one" };
-    t.store.drops.create({ ...key, channelId: "c1", reason: "now", pages: 2 }, t.clock.now);
+    t.store.drops.create(
+      { ...key, channelId: "c1", reason: "now", pages: 2, textDigest: "d" },
+      t.clock.now,
+    );
     t.store.drops.recordFailure(key, "the bot lacks permission", true, t.clock.now);
     expect(t.scheduler.useChannel("1", "c2", t.clock.now).retried).toBe(true);
     expect(t.store.drops.unfinished("1", "fixture")?.blocked).toBe(false);

@@ -70,20 +70,21 @@ describe("Store", () => {
     expect(() => new Store(path)).toThrow(/DATABASE_PATH/);
   });
 
-  it("counts, per part, the members who started and finished it, leaving out the authors", () => {
+  it("counts, per part, the members who started and finished it, and who started it before its release, leaving out the authors", () => {
     const store = new Store(join(tempDir(), "serial.db"));
     const key = (userId: string) => ({ guildId: reader.guildId, storyId: "drago", userId });
     store.reads.record(key("1"), "new-york", false, now);
     store.reads.record(key("1"), "new-york", true, now);
     store.reads.record(key("1"), "new-york", false, now);
+    store.releases.add(reader.guildId, "drago", "new-york", now);
     store.reads.record(key("2"), "new-york", false, now);
     store.reads.record(key("author"), "new-york", true, now);
     store.reads.record(key("2"), "moscow", true, now);
     store.reads.record({ ...key("3"), guildId: "100000000000000002" }, "new-york", true, now);
     const readers = store.reads.readers(reader.guildId, "drago", ["author"]);
     expect(readers.sort((a, b) => a.partId.localeCompare(b.partId))).toEqual([
-      { partId: "moscow", started: 1, finished: 1 },
-      { partId: "new-york", started: 2, finished: 1 },
+      { partId: "moscow", started: 1, finished: 1, earlyStarted: 1 },
+      { partId: "new-york", started: 2, finished: 1, earlyStarted: 1 },
     ]);
     store.close();
   });

@@ -66,7 +66,10 @@ describe("Store.forgetMember", () => {
     store = open;
     for (const guild of [guildId, otherGuild]) {
       const key = { guildId: guild, storyId, partId: "new-york" };
-      open.drops.create({ ...key, channelId: "300", reason: "now", pages: 1 }, now);
+      open.drops.create(
+        { ...key, channelId: "300", reason: "now", pages: 1, textDigest: "d" },
+        now,
+      );
       open.drops.recordMessage(key, 0, `m-${guild}`, now);
       open.drops.markPosted(key, now, () => undefined);
       keepEverythingAbout(open, guild, member);

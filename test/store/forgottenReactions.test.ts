@@ -12,7 +12,7 @@ let store: Store;
 
 beforeEach(() => {
   store = new Store(":memory:");
-  store.drops.create({ ...key, channelId: "300", reason: "now", pages: 2 }, at(0));
+  store.drops.create({ ...key, channelId: "300", reason: "now", pages: 2, textDigest: "d" }, at(0));
   store.drops.recordMessage(key, 0, "m0", at(0));
   store.drops.recordMessage(key, 1, "m1", at(0));
   store.drops.markPosted(key, at(0), () => undefined);

@@ -174,6 +174,11 @@ describe("upgrading a database made with the first four migrations", () => {
     });
     expect(store.releases.releasedIds(guildId, storyId)).toEqual(new Set(["new-york"]));
     expect(store.notices.subscribers(guildId, storyId)).toContain("u2");
+    expect(store.settings.get(guildId, storyId)).toMatchObject({
+      channelId: "300000000000000001",
+      schedule: "0 18 * * 5",
+      timezone: "Europe/London",
+    });
     // What the new tables are for works on the upgraded database.
     store.forgetMember(guildId, "u1", new Date(t(30)));
     expect(store.reactions.tallies(guildId, storyId, [])).toEqual([
@@ -192,9 +197,14 @@ describe("upgrading a database made with the first four migrations", () => {
     const db = new Database(path);
     expect(db.pragma("user_version", { simple: true })).toBe(migrations.length);
     const tables = tablesOf(db);
+    // The settings are per story since migration 7 (see upgradeFromV6.test.ts).
+    expect(tables).not.toContain("guild_settings");
     expect(tables).toEqual(
       expect.arrayContaining([
-        ...oldTables,
+        ...oldTables.filter((table) => table !== "guild_settings"),
+        "story_settings",
+        "carried_stories",
+        "early_access",
         "secrets",
         "forgotten_reactions",
         "forgotten_members",
@@ -214,7 +224,7 @@ describe("upgrading a database made with the first four migrations", () => {
     db.close();
   });
 
-  it("keeps each table's rows as they were, column for column", () => {
+  it("keeps each table's rows as they were, column for column (the settings under the story)", () => {
     const path = join(tempDir(), "serial.db");
     versionFourDatabase(path);
     const old = new Database(path);
@@ -233,7 +243,8 @@ describe("upgrading a database made with the first four migrations", () => {
     const after = Object.fromEntries(
       oldTables.map((table) => {
         const kept = (columns[table] ?? []).map((name) => `"${name}"`).join(", ");
-        return [table, db.prepare(`SELECT ${kept} FROM ${table} ORDER BY ${kept}`).all()];
+        const from = table === "guild_settings" ? "story_settings WHERE story_id = 'drago'" : table;
+        return [table, db.prepare(`SELECT ${kept} FROM ${from} ORDER BY ${kept}`).all()];
       }),
     );
     expect(after).toEqual(before);

@@ -17,6 +17,8 @@ function part(index: number, started: number, finished: number, heart: number): 
     label: `Part ${index} · Somewhere`,
     started,
     finished,
+    earlyStarted: 0,
+    earlyReactions: [],
     fromPrevious: { label: `Part ${index - 1}`, finished: started + 2, went: started },
     reactions: [
       { emoji: "❤️", readers: heart },
@@ -33,6 +35,8 @@ const report: ReactionReport = {
       label: "Author's Note",
       started: 12,
       finished: 11,
+      earlyStarted: 0,
+      earlyReactions: [],
       reactions: [
         { emoji: "❤️", readers: 4 },
         { emoji: "😂", readers: 0 },
@@ -43,6 +47,8 @@ const report: ReactionReport = {
       label: "Part 1 · New York",
       started: 10,
       finished: 7,
+      earlyStarted: 0,
+      earlyReactions: [],
       fromPrevious: { label: "Author's Note", finished: 11, went: 10 },
       reactions: [
         { emoji: "❤️", readers: 5 },
@@ -55,6 +61,8 @@ const report: ReactionReport = {
       label: "Part 2 · Albany",
       started: 6,
       finished: 0,
+      earlyStarted: 0,
+      earlyReactions: [],
       fromPrevious: { label: "Part 1 · New York", finished: 7, went: 6 },
       reactions: [
         { emoji: "❤️", readers: 0 },

@@ -12,6 +12,8 @@ function part(index: number, labelLength: number, extraEmoji: number): PartFigur
     label,
     started: 1000 - index,
     finished: 900 - index,
+    earlyStarted: 0,
+    earlyReactions: [],
     fromPrevious: {
       label: `Part ${index - 1} · ${"😮".repeat(labelLength)}`,
       finished: 950,

@@ -1,15 +1,9 @@
 import type { Book } from "./Book.js";
-
-/** A role the authors gave early access to a story in their server. */
-export interface EarlyGrant {
-  readonly roleId: string;
-  /** How many of the next unreleased parts the role's members may read before their drop. */
-  readonly parts: number;
-}
+import type { EarlyAccessGrant } from "./EarlyAccessGrant.js";
 
 /** How many unreleased parts a member may read early: the most any role they hold is given. */
 export function earlyAllowance(
-  grants: readonly EarlyGrant[],
+  grants: readonly EarlyAccessGrant[],
   roleIds: ReadonlySet<string>,
 ): number {
   return grants.reduce(

@@ -184,6 +184,26 @@ const data = guildCommand({
     },
     {
       type: OptionType.Subcommand,
+      name: "revisions",
+      description:
+        "What to do in the channel when a part already posted is edited and no longer fits",
+      options: [
+        {
+          type: OptionType.String,
+          name: "mode",
+          description: "A short note under it, the whole part posted again, or nothing",
+          required: true,
+          choices: [
+            { name: "note", value: "note" },
+            { name: "repost", value: "repost" },
+            { name: "leave", value: "leave" },
+          ],
+        },
+        storyOption,
+      ],
+    },
+    {
+      type: OptionType.Subcommand,
       name: "reload",
       description: "Read the story folder again now (it is also watched for changes)",
     },
@@ -391,6 +411,22 @@ const subcommands: SubcommandHandlers<typeof data> = {
     earlyAccess.grant(context.guildId, id, role, parts, context.now);
     return say(
       `Members with <@&${role}> can now read the next ${parts === 1 ? "part" : `${parts} parts`} of **${title}** privately with /read, before the public drop; each page says it is early access. Drops and their order are unchanged.`,
+    );
+  },
+
+  revisions(services, context) {
+    const { book } = storyFor(services, context.guildId, context.options.story);
+    const revisions = context.options.mode;
+    services.store.settings.update(context.guildId, book.story.meta.id, { revisions }, context.now);
+    const fits =
+      "A part already posted that is edited is edited in place in the channel when its pages still fit its messages.";
+    const otherwise = {
+      note: "Otherwise a short note under it says it was revised.",
+      repost: "Otherwise the whole part is posted again.",
+      leave: "Otherwise the channel keeps it as it was posted.",
+    } as const;
+    return say(
+      `${fits} ${otherwise[revisions]} Readers reading privately always get the current text.`,
     );
   },
 

@@ -1,6 +1,7 @@
 import { countWords } from "./countWords.js";
 import { type Page, paginate } from "./pager.js";
 import type { Part, Story } from "./story.js";
+import { textDigest } from "./textDigest.js";
 
 export interface BookPage extends Page {
   /** Words of the page's own slice, not of the delimiters it carries. */
@@ -11,6 +12,8 @@ export interface BookPart {
   readonly part: Part;
   readonly pages: readonly BookPage[];
   readonly words: number;
+  /** The digest of the part's text (see textDigest), to tell a dropped part was edited since. */
+  readonly digest: string;
   /** Words in all the parts before this one, for "how far through the story". */
   readonly wordsBefore: number;
 }
@@ -33,7 +36,7 @@ export function bindBook(story: Story): Book {
       words: countWords(part.text.slice(page.start, page.end)),
     }));
     const words = pages.reduce((sum, page) => sum + page.words, 0);
-    parts.push({ part, pages, words, wordsBefore });
+    parts.push({ part, pages, words, digest: textDigest(part.text), wordsBefore });
     wordsBefore += words;
   }
   const byId = new Map(parts.map((bookPart) => [bookPart.part.id, bookPart]));

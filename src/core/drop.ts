@@ -49,9 +49,19 @@ export interface StorySettings {
   readonly pingRoleId: string | undefined;
   /** Whether each drop opens a discussion thread. */
   readonly threads: boolean;
+  /** What becomes of the channel's copy of a dropped part edited so it no longer fits its messages. */
+  readonly revisions: Revisions;
   /** When the schedule fires next, kept so that a drop missed while the bot was down is seen. */
   readonly nextDropAt: Date | undefined;
 }
+
+/**
+ * A dropped part edited after its drop is edited in place in the reading channel when its pages
+ * still fit the messages posted; otherwise the authors chose: a short "revised" note under it,
+ * a repost of the whole part, or the channel's copy left as it was. Private reading always
+ * shows the current text.
+ */
+export type Revisions = "note" | "repost" | "leave";
 
 /** A server's drop settings with the bot's defaults filled in. */
 export interface EffectiveSettings {
@@ -61,6 +71,7 @@ export interface EffectiveSettings {
   readonly paused: boolean;
   readonly pingRoleId: string | undefined;
   readonly threads: boolean;
+  readonly revisions: Revisions;
 }
 
 /** How a try at posting a drop ended; a failed drop is kept and finished later. */

@@ -55,6 +55,7 @@ export class DropChannels {
       paused: own.paused || store.carried.excluded(guildId).has(storyId),
       pingRoleId: own.pingRoleId,
       threads: own.threads,
+      revisions: own.revisions,
     };
   }
 

@@ -10,7 +10,7 @@ import { dropMessages } from "../views/dropMessages.js";
 import { dropNonce } from "./dropNonce.js";
 
 /** The requests a drop makes: discord.js's REST, or a fake in tests. */
-export type DropRest = Pick<REST, "get" | "post" | "put">;
+export type DropRest = Pick<REST, "get" | "post" | "put" | "patch">;
 
 export interface DropPosterOptions {
   readonly rest: DropRest;

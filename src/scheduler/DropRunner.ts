@@ -2,7 +2,6 @@ import type { Book, BookPart } from "../core/Book.js";
 import type { Drop, DropAttempt, DropOutcome, DropReason } from "../core/drop.js";
 import { nextScheduledPart } from "../core/dueDrops.js";
 import { partLabel } from "../core/partLabel.js";
-import { textDigest } from "../core/textDigest.js";
 import type { Logger } from "../logger.js";
 import type { Store } from "../store/Store.js";
 import type { AuthorNotice } from "./AuthorNotice.js";
@@ -126,7 +125,7 @@ export class DropRunner {
         channelId,
         reason,
         pages: bookPart.pages.length,
-        textDigest: textDigest(bookPart.part.text),
+        textDigest: bookPart.digest,
       },
       now,
     );

@@ -5,6 +5,8 @@ import type { AuthorNotice } from "./AuthorNotice.js";
 import { CatchUp } from "./CatchUp.js";
 import { checkSchedule } from "./checkSchedule.js";
 import { type ChannelChange, DropChannels, type DropDefaults } from "./DropChannels.js";
+import type { DropRest } from "./DropPoster.js";
+import { DropRevisions } from "./DropRevisions.js";
 import { DropRunner, type DropRunnerOptions } from "./DropRunner.js";
 import { forEachConcurrently } from "./forEachConcurrently.js";
 import { ScheduleWatches } from "./ScheduleWatches.js";
@@ -12,6 +14,8 @@ import { TimedDrops } from "./TimedDrops.js";
 
 /** What the drop runner takes (less the channels, which the scheduler makes), and more. */
 export interface DropSchedulerOptions extends Omit<DropRunnerOptions, "channels"> {
+  /** For revising the channel's copy of an edited part (see DropRevisions). */
+  readonly rest: DropRest;
   /** Cron and timers: node-cron in the bot, a fake in tests. */
   readonly schedules: SchedulePort;
   readonly defaults: DropDefaults;
@@ -48,6 +52,7 @@ export class DropScheduler {
   readonly #watches: ScheduleWatches;
   readonly #timed: TimedDrops;
   readonly #catchUp: CatchUp;
+  readonly #revisions: DropRevisions;
   #stopped = false;
 
   constructor(options: DropSchedulerOptions) {
@@ -78,6 +83,7 @@ export class DropScheduler {
       stopped: () => this.#stopped,
       forEachGuild: (guildIds, work) => this.#forEachGuild(guildIds, work),
     });
+    this.#revisions = new DropRevisions({ ...options, settingsFor });
     this.#catchUp = new CatchUp({
       ...options,
       runner: this.#runner,
@@ -98,18 +104,22 @@ export class DropScheduler {
       this.#watches.follow(guildId, true);
       await this.#catchUp.resumeOrMakeUp(guildId, this.#watches.follows(guildId));
       this.#watches.noteNextDrop(guildId);
+      await this.#revisions.reviseIn(guildId);
     });
     await this.#timed.start();
   }
 
   /**
    * The story was reloaded (its book reads as the new one already): unfinished drops of parts it
-   * no longer has are given up, and timed parts are timed again, due ones dropped.
+   * no longer has are given up, timed parts are timed again (due ones dropped), and the
+   * channel's copies of edited parts are revised.
    */
   async storyChanged(): Promise<void> {
     if (this.#stopped) return;
-    this.#catchUp.tidy([...this.#options.guildIds()]);
+    const guildIds = [...this.#options.guildIds()];
+    this.#catchUp.tidy(guildIds);
     await this.#timed.start();
+    await this.#forEachGuild(guildIds, (guildId) => this.#revisions.reviseIn(guildId));
   }
 
   /** A server the bot joined after start. */

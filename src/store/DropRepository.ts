@@ -74,6 +74,7 @@ export class DropRepository {
   readonly #move;
   readonly #adoptDigest;
   readonly #setDigest;
+  readonly #posted;
 
   constructor(db: Db) {
     this.#db = db;
@@ -88,6 +89,13 @@ export class DropRepository {
     this.#latest = db.prepare<{ guild: string; story: string }, DropRow>(
       `SELECT ${COLUMNS} FROM drops WHERE guild_id = @guild AND story_id = @story
        ORDER BY created_at DESC LIMIT 1`,
+    );
+    this.#posted = db.prepare<{ guild: string; story: string }, DropRow & { gone: number }>(
+      `SELECT ${COLUMNS}, (SELECT count(*) FROM drop_messages m WHERE m.guild_id = drops.guild_id
+           AND m.story_id = drops.story_id AND m.part_id = drops.part_id
+           AND m.gone_at IS NOT NULL) AS gone
+       FROM drops WHERE guild_id = @guild AND story_id = @story AND state = 'posted'
+       ORDER BY created_at`,
     );
     this.#messages = db.prepare<KeyParams, { message_id: string }>(
       `SELECT message_id FROM drop_messages WHERE ${KEY} ORDER BY page`,
@@ -270,6 +278,27 @@ export class DropRepository {
    */
   adoptDigest(guildId: string, storyId: string, partId: string, digest: string): void {
     this.#adoptDigest.run({ guild: guildId, story: storyId, part: partId, digest });
+  }
+
+  /** A server's posted drops of a story, oldest first, each with how many of its messages are gone. */
+  posted(guildId: string, storyId: string): { drop: Drop; goneMessages: number }[] {
+    return this.#posted
+      .all({ guild: guildId, story: storyId })
+      .map((row) => ({ drop: this.#toDrop(row), goneMessages: row.gone }));
+  }
+
+  /**
+   * A dropped part was posted again, whole: its messages are now `messageIds` (page order), and
+   * the channel's copy is of the text of `digest`.
+   */
+  replaceMessages(key: DropKey, messageIds: readonly string[], digest: string, now: Date): void {
+    this.#db.transaction(() => {
+      this.#clearMessages.run(params(key));
+      for (const [page, message] of messageIds.entries()) {
+        this.#addMessage.run({ ...params(key), page, message });
+      }
+      this.#setDigest.run({ ...params(key), digest, now: now.getTime() });
+    })();
   }
 
   /** The channel's copy of a dropped part was revised to the text of `digest`. */

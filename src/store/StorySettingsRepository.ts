@@ -1,4 +1,4 @@
-import type { StorySettings } from "../core/drop.js";
+import type { Revisions, StorySettings } from "../core/drop.js";
 import type { Db } from "./openDatabase.js";
 
 interface SettingsRow {
@@ -10,6 +10,7 @@ interface SettingsRow {
   paused: number;
   ping_role_id: string | null;
   threads: number;
+  revisions: Revisions;
   next_drop_at: number | null;
 }
 
@@ -27,6 +28,7 @@ const toSettings = (row: SettingsRow): StorySettings => ({
   paused: row.paused === 1,
   pingRoleId: row.ping_role_id ?? undefined,
   threads: row.threads === 1,
+  revisions: row.revisions,
   nextDropAt: row.next_drop_at === null ? undefined : new Date(row.next_drop_at),
 });
 
@@ -42,18 +44,18 @@ export class StorySettingsRepository {
     this.#db = db;
     this.#get = db.prepare<{ guild: string; story: string }, SettingsRow>(
       `SELECT guild_id, story_id, channel_id, schedule, timezone, paused, ping_role_id, threads,
-         next_drop_at
+         revisions, next_drop_at
        FROM story_settings WHERE guild_id = @guild AND story_id = @story`,
     );
     this.#upsert = db.prepare<SettingsRow & { updated_at: number }>(
       `INSERT INTO story_settings (guild_id, story_id, channel_id, schedule, timezone, paused,
-         ping_role_id, threads, next_drop_at, updated_at)
+         ping_role_id, threads, revisions, next_drop_at, updated_at)
        VALUES (@guild_id, @story_id, @channel_id, @schedule, @timezone, @paused, @ping_role_id,
-         @threads, @next_drop_at, @updated_at)
+         @threads, @revisions, @next_drop_at, @updated_at)
        ON CONFLICT (guild_id, story_id) DO UPDATE SET
          channel_id = excluded.channel_id, schedule = excluded.schedule, timezone = excluded.timezone,
          paused = excluded.paused, ping_role_id = excluded.ping_role_id, threads = excluded.threads,
-         next_drop_at = excluded.next_drop_at, updated_at = excluded.updated_at`,
+         revisions = excluded.revisions, next_drop_at = excluded.next_drop_at, updated_at = excluded.updated_at`,
     );
     // A server that already has settings of its own for the story keeps them.
     this.#claim = db.prepare<{ story: string; unassigned: string }>(
@@ -77,6 +79,7 @@ export class StorySettingsRepository {
           paused: false,
           pingRoleId: undefined,
           threads: false,
+          revisions: "note",
           nextDropAt: undefined,
         }
       : toSettings(row);
@@ -94,6 +97,7 @@ export class StorySettingsRepository {
       paused: next.paused ? 1 : 0,
       ping_role_id: next.pingRoleId ?? null,
       threads: next.threads ? 1 : 0,
+      revisions: next.revisions,
       next_drop_at: next.nextDropAt?.getTime() ?? null,
       updated_at: now.getTime(),
     });

@@ -86,4 +86,38 @@ describe("live publishing", () => {
     expect(messageOf(await serial("status")).content).toBe("");
     expect(messageOf(await serial("reload")).content).toMatch(/Reloaded the story folder: 1 story/);
   });
+
+  it("edits a typo fixed in a dropped part in the channel's copy, and notes a longer revision", async () => {
+    const dir = storyCopy();
+    h = await startHarness({ STORY_DIR: dir }, {}, { logLevel: "info" });
+    expect(messageOf(await serial("drop-now")).content).toMatch(
+      /Dropped \*\*Part 1 · New York\*\*/,
+    );
+    const [first, second] = h.discord.posts(h.reading.id);
+    expect(second).toBeDefined();
+    const scene = join(dir, "scenes", "001-new-york.md");
+    const text = readFileSync(scene, "utf8");
+
+    writeFileSync(scene, text.replace("causing her to yelp", "making her yelp"));
+    const shown = () => h.discord.posts(h.reading.id)[0]?.embeds[0]?.description ?? "";
+    await eventually(() => shown().includes("making her yelp"), "the channel's copy to be edited");
+    expect(h.discord.posts(h.reading.id).map((message) => message.id)).toEqual([
+      first?.id,
+      second?.id,
+    ]);
+    expect(embedOf(await readPart("new-york")).description).toContain("making her yelp");
+
+    const longer = `${"She waited in the doorway a long time, listening. ".repeat(80)}\n\n`;
+    writeFileSync(scene, text.replace("His fist hit the wall", `${longer}His fist hit the wall`));
+    await eventually(
+      () => h.discord.posts(h.reading.id).some((message) => message.content.includes("revised")),
+      "a note that the part was revised",
+    );
+    const note = h.discord.posts(h.reading.id).at(-1);
+    expect(note?.content).toBe(
+      "✏️ The author revised **Part 1 · New York** after it was posted here. /read shows it as it is now.",
+    );
+    expect(h.discord.posts(h.reading.id)).toHaveLength(3);
+    expect(embedOf(await readPart("new-york")).description).toContain("She waited in the doorway");
+  });
 });

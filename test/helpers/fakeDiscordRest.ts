@@ -3,7 +3,7 @@ import type { DropRest } from "../../src/scheduler/DropPoster.js";
 
 /** A request the fake REST got. */
 export interface FakeCall {
-  readonly method: "GET" | "POST" | "PUT";
+  readonly method: "GET" | "POST" | "PUT" | "PATCH";
   readonly route: string;
   readonly body: unknown;
 }
@@ -25,6 +25,9 @@ export class FakeDiscordRest implements DropRest {
 
   put = async (route: string, options?: RequestData): Promise<unknown> =>
     this.#take({ method: "PUT", route, body: options?.body });
+
+  patch = async (route: string, options?: RequestData): Promise<unknown> =>
+    this.#take({ method: "PATCH", route, body: options?.body });
 
   #take(call: FakeCall): unknown {
     this.calls.push(call);

@@ -33,6 +33,7 @@ export function testServices(
       paused: false,
       pingRoleId: undefined,
       threads: false,
+      revisions: "note",
     }),
     drop: () => Promise.reject(new Error("handler tests post no drops; see test/e2e")),
     reschedule: () => undefined,

@@ -28,6 +28,7 @@ export const v7 = `
     paused       INTEGER NOT NULL DEFAULT 0 CHECK (paused IN (0, 1)),
     ping_role_id TEXT,
     threads      INTEGER NOT NULL DEFAULT 0 CHECK (threads IN (0, 1)),
+    revisions    TEXT    NOT NULL DEFAULT 'note' CHECK (revisions IN ('note', 'repost', 'leave')),
     next_drop_at INTEGER,
     updated_at   INTEGER NOT NULL,
     PRIMARY KEY (guild_id, story_id)

@@ -1,0 +1,4 @@
+import type { Reply } from "../views/ReplyMessage.js";
+
+/** A reply of plain words. */
+export const say = (content: string): Reply => ({ mode: "reply", message: { content } });

@@ -20,6 +20,11 @@ export interface DropRunnerOptions {
   readonly channels: Pick<DropChannels, "settingsFor" | "relocate">;
   /** Tells a server's authors about a problem with its drops. */
   readonly tellAuthors: (guildId: string, notice: AuthorNotice) => Promise<void>;
+  /**
+   * Each server's drop in progress, shared by the runners of every story, so that two stories
+   * never post into a server at once (their pages would interleave in a shared channel).
+   */
+  readonly running?: Map<string, Promise<void>>;
 }
 
 /**
@@ -29,10 +34,11 @@ export interface DropRunnerOptions {
  */
 export class DropRunner {
   readonly #options: DropRunnerOptions;
-  readonly #running = new Map<string, Promise<void>>();
+  readonly #running: Map<string, Promise<void>>;
 
   constructor(options: DropRunnerOptions) {
     this.#options = options;
+    this.#running = options.running ?? new Map();
   }
 
   /**

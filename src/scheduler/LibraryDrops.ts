@@ -20,6 +20,8 @@ export class LibraryDrops {
   readonly #options: LibraryDropsOptions;
   readonly #schedulers = new Map<string, DropScheduler>();
   readonly #books = new Map<string, Book>();
+  /** Each server's drop in progress, whichever story's (see DropRunnerOptions.running). */
+  readonly #running = new Map<string, Promise<void>>();
   #stopped = false;
 
   constructor(options: LibraryDropsOptions, library: Library) {
@@ -83,7 +85,7 @@ export class LibraryDrops {
     const storyId = book.story.meta.id;
     this.#books.set(storyId, book);
     const current = () => this.#books.get(storyId) ?? book;
-    const shared = { ...this.#options, book: current };
+    const shared = { ...this.#options, book: current, running: this.#running };
     const scheduler = new DropScheduler({
       ...shared,
       poster: new DropPoster(shared),

@@ -109,7 +109,10 @@ export async function startApp(config: Config, baseLog: Logger): Promise<App> {
     authorIds: config.authorIds,
     log,
     drops: (storyId) => scheduler.of(storyId),
-    reload: () => live.reload(),
+    reload: () => {
+      reloadOtherShards(client, log);
+      return live.reload();
+    },
     libraryProblems: () => live.problems(),
     storyDir: storyFolder,
   };
@@ -212,6 +215,7 @@ export async function startApp(config: Config, baseLog: Logger): Promise<App> {
       isMine: (guildId) => isMine(client, guildId),
     });
     live.watch();
+    client.on(RELOAD_EVENT, () => void live.reload());
     for (const book of library.books) {
       void reconcileAll(carrying(book.story.meta.id), {
         rest: client.rest,
@@ -238,6 +242,29 @@ export async function startApp(config: Config, baseLog: Logger): Promise<App> {
     await stop();
     throw error;
   }
+}
+
+/** The event a shard's client gets when another shard was asked to reload the story folder. */
+const RELOAD_EVENT = "storyFolderReload";
+
+/**
+ * Asks the other shards of a sharded bot to reload the story folder too (they watch it, but a
+ * change a watcher cannot see, on a network drive say, is what /serial reload is for). The
+ * function runs in each shard's process, so it names the event itself rather than RELOAD_EVENT.
+ */
+function reloadOtherShards(client: Client, log: Logger): void {
+  const shard = client.shard;
+  if (shard === null) return;
+  shard
+    .broadcastEval(
+      (other, { from }) => {
+        if (!other.shard?.ids.includes(from)) other.emit("storyFolderReload");
+      },
+      { context: { from: shard.ids[0] ?? 0 } },
+    )
+    .catch((error: unknown) =>
+      log.error({ err: error }, "could not ask the other shards to reload"),
+    );
 }
 
 /** Tells the store each story's order of parts, for the readers funnel (see PartReadRepository). */

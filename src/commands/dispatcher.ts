@@ -146,6 +146,7 @@ export function createDispatcher(
       const choices =
         declared && mayUse(command, subcommand, services, context)
           ? (command.autocomplete?.(services, context, {
+              subcommand,
               option: focused.name,
               typed: String(focused.value),
               values: inputOf(interaction.options.data).values,

@@ -10,6 +10,9 @@ const data = guildCommand({
   description: "Read the next page of the story you are reading, privately",
 });
 
+const NOT_OUT =
+  "The part you were reading is not out for you now (early access to it ended); your place in it is kept for its public drop. /read part: opens a part that is out.";
+
 /**
  * `/next`: the page after the member's saved place in the story they read last, or the first
  * page of the server's only story. With several and no place yet, it says how to pick one.
@@ -29,6 +32,8 @@ export const next = {
       const session = sessions.find((each) => each.key.storyId === storyId);
       const saved = session?.saved();
       if (session !== undefined && saved !== undefined) return session.showNext(saved, "reply");
+      // A place in a part that is out again at its drop is kept, not moved to another page.
+      if (session?.lostPlace() === "not-out") throw new UserError(NOT_OUT);
     }
     const [only, ...others] = sessions;
     if (only === undefined) throw new UserError("This server carries no story at the moment.");

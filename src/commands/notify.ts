@@ -1,7 +1,7 @@
 import { ApplicationCommandOptionType as OptionType } from "discord.js";
 import { UserError } from "../core/UserError.js";
 import { guildCommand } from "./guildCommand.js";
-import { carriedBooks, storyChoices, storyFor, storyOption } from "./servedStory.js";
+import { carriedBooks, storyChoices, storyFor, storyOption, titles } from "./servedStory.js";
 import type { ChatCommand } from "./types.js";
 
 const data = guildCommand({
@@ -43,12 +43,13 @@ export const notify = {
         return pingRoleId === undefined ? [] : [pingRoleId];
       }),
     );
+    // A role mention is about 22 characters: five keep the reply far within Discord's 2,000.
+    const mentions = [...roles].slice(0, 5).map((role) => `<@&${role}>`);
     const ping =
       roles.size === 0
         ? ""
-        : ` This server also mentions ${[...roles].map((role) => `<@&${role}>`).join(", ")} on each new part.`;
-    const which =
-      books.length === 1 ? "" : ` (${books.map((book) => book.story.meta.title).join(", ")})`;
+        : ` This server also mentions ${mentions.join(", ")}${roles.size > 5 ? " and other roles" : ""} on each new part.`;
+    const which = books.length === 1 ? "" : ` (${titles(books)})`;
     const { notices } = services.store;
     if (context.options.dm === "off") {
       for (const book of books)

@@ -20,7 +20,13 @@ export const readButton = {
     const session = new ReaderSession(services, context, served);
     const first = firstPlace(session.readable);
     if (first === undefined) throw new UserError("The story has no pages yet.");
-    const place = target.action === "resume" ? (session.saved() ?? first) : first;
+    const saved = session.saved();
+    if (target.action === "resume" && saved === undefined && session.lostPlace() === "not-out") {
+      throw new UserError(
+        "The part you were reading is not out for you now (early access to it ended); your place in it is kept for its public drop.",
+      );
+    }
+    const place = target.action === "resume" ? (saved ?? first) : first;
     return session.show(place, "update");
   },
 } satisfies ButtonHandler;

@@ -21,8 +21,9 @@ export const serial = {
   },
 
   autocomplete(services, context, focused) {
+    // Only /serial carry is about a story the server does not carry (to carry it again).
     const books =
-      context.canManageGuild || services.authorIds.has(context.userId)
+      focused.subcommand === "carry"
         ? services.library().books
         : carriedBooks(services, context.guildId);
     return storyChoices(books, focused.typed);

@@ -4,6 +4,7 @@ import { partLabel } from "../core/partLabel.js";
 import { nextUnreleased } from "../core/reading.js";
 import { UserError } from "../core/UserError.js";
 import { storyProblemsNotice } from "../story/storyProblemsNotice.js";
+import { clip } from "../views/clip.js";
 import { serialOverview } from "../views/serialOverview.js";
 import { serialStatus } from "../views/serialStatus.js";
 import type { SubcommandHandlers } from "./runSubcommand.js";
@@ -84,7 +85,7 @@ export const serialDropHandlers: Pick<
           serialStatusOf(services, serve(services, book), context.guildId, context.now),
         ),
       );
-      return say(notice === undefined ? overview : `${notice}\n\n${overview}`.slice(0, 2000));
+      return say(notice === undefined ? overview : clip(`${notice}\n\n${overview}`, 2000));
     }
     const served = storyFor(services, context.guildId, context.options.story);
     const status = serialStatusOf(services, served, context.guildId, context.now);

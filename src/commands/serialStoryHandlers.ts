@@ -54,6 +54,12 @@ export const serialStoryHandlers: Pick<
   },
 
   async reload(services, context) {
+    // The folder serves every server: a member managing one of them may not make all re-read it.
+    if (!services.authorIds.has(context.userId)) {
+      throw new UserError(
+        "Only the users in the bot's AUTHOR_IDS may reload the story folder. It is watched: a saved change is served within a second.",
+      );
+    }
     const outcome = await services.reload();
     services.log.info(
       { guildId: context.guildId, userId: context.userId, ok: outcome.ok },

@@ -1,6 +1,7 @@
 import { type APIApplicationCommandOptionChoice, ApplicationCommandOptionType } from "discord.js";
 import type { Book } from "../core/Book.js";
 import { UserError } from "../core/UserError.js";
+import { clip } from "../views/clip.js";
 import type { DropControl, Focused, Services } from "./types.js";
 
 /** One story of the library as a command in one server sees it. */
@@ -49,10 +50,15 @@ export function storyFor(
   }
   if (others.length > 0) {
     throw new UserError(
-      `This server carries ${carried.length} stories (${carried.map((book) => book.story.meta.title).join(", ")}): say which with the story option.`,
+      `This server carries ${carried.length} stories (${titles(carried)}): say which with the story option.`,
     );
   }
   return serve(services, only);
+}
+
+/** The books' titles in a list that fits in a reply with room to spare (Discord takes 2,000). */
+export function titles(books: readonly Book[]): string {
+  return clip(books.map((book) => book.story.meta.title).join(", "), 1000);
 }
 
 /** A carried story by its id or its title, ignoring case. */

@@ -89,6 +89,7 @@ export interface ChatCommand<D extends CommandData = CommandData> {
 
 /** The option a member is typing in, and what they have given the others so far (unchecked). */
 export interface Focused {
+  readonly subcommand: string | undefined;
   readonly option: string;
   readonly typed: string;
   readonly values: Readonly<Record<string, unknown>>;

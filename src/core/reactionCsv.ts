@@ -2,8 +2,9 @@ import type { ReactionReport } from "./reactionReport.js";
 
 /**
  * The author's figures as CSV (RFC 4180: quoted where needed, CRLF line ends), one row per part,
- * one column per emoji. It starts with a byte order mark so spreadsheet apps read the emoji as
- * UTF-8.
+ * one column per emoji; then the same for early readers (after the columns an older export had,
+ * so a spreadsheet built on it still reads them). It starts with a byte order mark so
+ * spreadsheet apps read the emoji as UTF-8.
  */
 export function reactionCsv(report: ReactionReport): string {
   const emoji = [...new Set(report.parts.flatMap((part) => part.reactions.map((r) => r.emoji)))];
@@ -12,10 +13,10 @@ export function reactionCsv(report: ReactionReport): string {
     "part",
     "readers_started",
     "readers_finished",
-    "readers_started_early",
     "finished_part_before",
     "went_on_from_part_before",
     ...emoji,
+    "readers_started_early",
     ...emoji.map((mark) => `${mark} early`),
   ];
   const rows = report.parts.map((part) => {
@@ -27,10 +28,10 @@ export function reactionCsv(report: ReactionReport): string {
       part.label,
       part.started,
       part.finished,
-      scene ? part.earlyStarted : "",
       part.fromPrevious?.finished ?? "",
       part.fromPrevious?.went ?? "",
       ...emoji.map((mark) => (scene ? (counts.get(mark) ?? 0) : "")),
+      scene ? part.earlyStarted : "",
       ...emoji.map((mark) => (scene ? (early.get(mark) ?? 0) : "")),
     ];
   });

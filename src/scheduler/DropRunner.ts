@@ -98,6 +98,11 @@ export class DropRunner {
     });
   }
 
+  /** Runs `work` for a server when no drop runs there, and holds its drops back meanwhile. */
+  exclusive<T>(guildId: string, work: () => Promise<T>): Promise<T> {
+    return this.#serialize(guildId, work);
+  }
+
   /** Waits for the drops in progress. */
   async idle(): Promise<void> {
     await Promise.all(this.#running.values());

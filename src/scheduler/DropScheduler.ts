@@ -116,10 +116,14 @@ export class DropScheduler {
    */
   async storyChanged(): Promise<void> {
     if (this.#stopped) return;
-    const guildIds = [...this.#options.guildIds()];
-    this.#catchUp.tidy(guildIds);
+    // Between drops, never during one: a drop being posted is not abandoned or revised under it.
+    await this.#forEachGuild(this.#options.guildIds(), (guildId) =>
+      this.#runner.exclusive(guildId, async () => {
+        this.#catchUp.tidy([guildId]);
+        await this.#revisions.reviseIn(guildId);
+      }),
+    );
     await this.#timed.start();
-    await this.#forEachGuild(guildIds, (guildId) => this.#revisions.reviseIn(guildId));
   }
 
   /** A server the bot joined after start. */
@@ -154,7 +158,27 @@ export class DropScheduler {
         () => undefined,
       );
     }
+    attempt.then(
+      (done) => done.ok && this.#reviseIfEdited(done.drop),
+      () => undefined,
+    );
     return attempt;
+  }
+
+  /**
+   * A drop begun before its part was edited (a reload while it waited, say) was finished with
+   * the new text after the old: its channel copy is revised at once, between drops.
+   */
+  #reviseIfEdited(drop: Drop): void {
+    if (drop.textDigest === this.#options.book().part(drop.partId)?.digest) return;
+    this.#runner
+      .exclusive(drop.guildId, () => this.#revisions.reviseIn(drop.guildId))
+      .catch((error: unknown) =>
+        this.#options.log.error(
+          { guildId: drop.guildId, partId: drop.partId, err: error },
+          "could not revise a drop finished after its part was edited",
+        ),
+      );
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { Book } from "../core/Book.js";
 import type { Library } from "../core/Library.js";
+import type { AuthorNotice } from "./AuthorNotice.js";
 import { DropNotifier } from "./DropNotifier.js";
 import { DropPoster, type DropPosterOptions } from "./DropPoster.js";
 import { DropScheduler, type DropSchedulerOptions } from "./DropScheduler.js";
@@ -10,6 +11,11 @@ export interface LibraryDropsOptions
     Omit<DropPosterOptions, "book"> {
   /** The servers this process serves that carry a story, now. */
   readonly guildIds: (storyId: string) => Iterable<string>;
+}
+
+/** A notice about one story, said so: its title leads both the public words and the details. */
+function aboutStory(title: string, notice: AuthorNotice): AuthorNotice {
+  return { public: `**${title}**: ${notice.public}`, details: `**${title}**: ${notice.details}` };
 }
 
 /**
@@ -38,7 +44,8 @@ export class LibraryDrops {
 
   /** Starts every story's drops (see DropScheduler.start), one story after another. */
   async start(): Promise<void> {
-    for (const scheduler of this.#schedulers.values()) await scheduler.start();
+    // The stories at start: one a reload adds meanwhile is started by useLibrary.
+    for (const scheduler of [...this.#schedulers.values()]) await scheduler.start();
   }
 
   addGuild(guildId: string): void {
@@ -58,10 +65,8 @@ export class LibraryDrops {
     if (this.#stopped) return;
     const kept = new Set(next.books.map((book) => book.story.meta.id));
     const removed = [...this.#schedulers].filter(([storyId]) => !kept.has(storyId));
-    for (const [storyId] of removed) {
-      this.#schedulers.delete(storyId);
-      this.#books.delete(storyId);
-    }
+    // A removed story's book stays: a drop it has in flight finishes with the text it last had.
+    for (const [storyId] of removed) this.#schedulers.delete(storyId);
     const work: Promise<void>[] = removed.map(([, scheduler]) => scheduler.stop());
     for (const book of next.books) {
       const storyId = book.story.meta.id;
@@ -85,7 +90,17 @@ export class LibraryDrops {
     const storyId = book.story.meta.id;
     this.#books.set(storyId, book);
     const current = () => this.#books.get(storyId) ?? book;
-    const shared = { ...this.#options, book: current, running: this.#running };
+    const shared = {
+      ...this.#options,
+      book: current,
+      running: this.#running,
+      // With several stories, the authors are told which one a problem is about.
+      tellAuthors: (guildId: string, notice: AuthorNotice) =>
+        this.#options.tellAuthors(
+          guildId,
+          this.#schedulers.size > 1 ? aboutStory(current().story.meta.title, notice) : notice,
+        ),
+    };
     const scheduler = new DropScheduler({
       ...shared,
       poster: new DropPoster(shared),

@@ -38,6 +38,7 @@ export class LiveLibrary {
   #running: Promise<ReloadOutcome> | undefined;
   #queued: Promise<ReloadOutcome> | undefined;
   #watcher: FSWatcher | undefined;
+  #closed = false;
   #quiet: NodeJS.Timeout | undefined;
 
   constructor(library: Library, options: LiveLibraryOptions) {
@@ -95,7 +96,9 @@ export class LiveLibrary {
     }
   }
 
+  /** Stops watching; a reload still running swaps nothing in. */
   close(): void {
+    this.#closed = true;
     clearTimeout(this.#quiet);
     this.#watcher?.close();
   }
@@ -106,6 +109,7 @@ export class LiveLibrary {
     try {
       const { stories, warnings } = await loadLibrary(dir);
       const next = bindLibrary(stories);
+      if (this.#closed) throw new Error("the bot is stopping");
       swap(next, this.#library);
       this.#library = next;
       outcome = { ok: true, library: next, warnings };

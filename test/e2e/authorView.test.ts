@@ -105,11 +105,11 @@ describe("/reactions, the author's view", () => {
       const [csv] = h.discord.files(messageOf(exported).id);
       expect(csv?.name).toBe("drago-reactions.csv");
       expect(csv?.data.toString("utf8").split("\r\n")).toEqual([
-        "\uFEFFpart_id,part,readers_started,readers_finished,readers_started_early,finished_part_before,went_on_from_part_before,❤️,😢,😮,😂,🔥,❤️ early,😢 early,😮 early,😂 early,🔥 early",
+        "\uFEFFpart_id,part,readers_started,readers_finished,finished_part_before,went_on_from_part_before,❤️,😢,😮,😂,🔥,readers_started_early,❤️ early,😢 early,😮 early,😂 early,🔥 early",
         "authors-note,Author's note,0,0,,,,,,,,,,,,,",
-        "blurb,Blurb,0,0,,0,0,,,,,,,,,,",
-        "new-york,Part 1 · New York,3,2,0,0,0,2,0,0,0,0,0,0,0,0,0",
-        "moscow,Part 2 · Moscow,1,0,0,2,1,0,1,0,0,0,0,0,0,0,0",
+        "blurb,Blurb,0,0,0,0,,,,,,,,,,,",
+        "new-york,Part 1 · New York,3,2,0,0,2,0,0,0,0,0,0,0,0,0,0",
+        "moscow,Part 2 · Moscow,1,0,2,1,0,1,0,0,0,0,0,0,0,0,0",
         "",
       ]);
     };

@@ -49,5 +49,16 @@ describe("early access", () => {
     const field = (name: string) => figures.fields?.find((each) => each.name === name)?.value;
     expect(field("Part 1 · New York")).toMatch(/🔑 1 reader started it early, before its drop/);
     expect(field("Part 1 · New York")).toMatch(/`Started .*` 2/);
+
+    expect(
+      messageOf(await run(h.author.id, "serial early-access", { role: patrons, parts: 0 })).content,
+    ).toMatch(/no longer reads \*\*After Moscow\*\* early/);
+    expect(messageOf(await run(patron.id, "next")).content).toMatch(
+      /not out for you now \(early access to it ended\); your place in it is kept/,
+    );
+    await run(h.author.id, "serial drop-now");
+    expect(embedOf(await run(patron.id, "read")).description).toMatch(
+      /You were reading \*\*Part 2 · Moscow\*\*, page 1/,
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { type ChildProcess, execFileSync } from "node:child_process";
 import { once } from "node:events";
 import { join } from "node:path";
+import { PermissionFlagsBits } from "discord.js";
 import { LocalDiscord } from "local-discord";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -9,6 +10,7 @@ import { Store } from "../../src/store/Store.js";
 import { loadLibrary } from "../../src/story/loadLibrary.js";
 import { buildBot } from "../helpers/buildBot.js";
 import { eventually } from "../helpers/eventually.js";
+import { messageOf } from "../helpers/harness.js";
 import { spawnBot } from "../helpers/spawnBot.js";
 import { tempDir } from "../helpers/tempDir.js";
 import { expectVerbatimPages } from "../helpers/verbatim.js";
@@ -69,6 +71,10 @@ describe("npm run start:sharded", () => {
       const reading = discord.createChannel(guild.id, { name: "reading" });
       return { id: guild.id, shardId, readingId: reading.id };
     });
+    const author = discord.addMember(guilds[1]?.id ?? "", {
+      username: "author",
+      permissions: PermissionFlagsBits.ManageGuild,
+    });
     const database = join(tempDir(), "serial.db");
     const store = new Store(database);
     for (const guild of guilds)
@@ -82,6 +88,7 @@ describe("npm run start:sharded", () => {
         DISCORD_API_URL: discord.apiUrl,
         DATABASE_PATH: database,
         TOTAL_SHARDS: "2",
+        AUTHOR_IDS: author.id,
         DROP_SCHEDULE: "* * * * * *",
       },
       { compiled: true },
@@ -137,6 +144,23 @@ describe("npm run start:sharded", () => {
         .map((command) => command.name)
         .sort(),
     ).toEqual([...chatCommands.keys()].sort());
+
+    // /serial reload in one shard's server reloads the story folder in every shard.
+    const reload = await discord.runCommand({
+      channelId: guilds[1]?.readingId ?? "",
+      userId: author.id,
+      name: "serial reload",
+    });
+    expect(messageOf(reload).content).toMatch(/^Reloaded the story folder: 1 story/);
+    await eventually(
+      () =>
+        logs
+          .filter((line) => line.msg === "story folder reloaded")
+          .map((line) => line.shards?.join())
+          .sort()
+          .join(" ") === "0 1",
+      "both shards to reload",
+    );
 
     // A shard that dies is started again, after a pause (not in a tight loop).
     const [shardPid] = execFileSync("pgrep", ["-P", String(manager.pid), "-f", "dist/index.js"], {

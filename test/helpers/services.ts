@@ -58,7 +58,7 @@ export function typing(
   option = "part",
   values: Readonly<Record<string, unknown>> = {},
 ): Focused {
-  return { option, typed, values: { ...values, [option]: typed } };
+  return { subcommand: undefined, option, typed, values: { ...values, [option]: typed } };
 }
 
 export function contextFor(userId: string, extra: Partial<MemberContext> = {}): MemberContext {

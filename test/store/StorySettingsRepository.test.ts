@@ -42,6 +42,7 @@ describe("StorySettingsRepository", () => {
       paused: false,
       pingRoleId: undefined,
       threads: false,
+      revisions: "note",
       nextDropAt: undefined,
     });
     open.settings.update(guildId, "drago", { channelId: "300", schedule: "0 18 * * 5" }, now);

@@ -187,6 +187,7 @@ describe("upgrading a database made by the bot at version 6", () => {
         paused: false,
         pingRoleId: "600000000000000001",
         threads: true,
+        revisions: "note",
         nextDropAt: t(60),
       });
       expect(store.settings.get(B, storyId)).toMatchObject({

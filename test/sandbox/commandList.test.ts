@@ -39,7 +39,10 @@ describe("the sandbox's list of commands", () => {
       }),
     );
     const byCommand = new Map(list.map((usage) => [usage.command, usage]));
-    expect(byCommand.get("/read")).toMatchObject({ usage: "/read [part:…] [story:…]", authorsOnly: false });
+    expect(byCommand.get("/read")).toMatchObject({
+      usage: "/read [part:…] [story:…]",
+      authorsOnly: false,
+    });
     expect(byCommand.get("/notify")?.usage).toBe("/notify dm:on|off [story:…]");
     expect(byCommand.get("/serial schedule")).toMatchObject({
       usage: "/serial schedule cron:… [timezone:…] [story:…]",

@@ -1,4 +1,5 @@
 import type { ChatCommand } from "../commands/types.js";
+import { columns } from "./columns.js";
 import { commandList } from "./commandList.js";
 import { wrapText } from "./wrapText.js";
 
@@ -16,15 +17,6 @@ const WORDS: readonly (readonly [string, string])[] = [
 
 /** Narrower than this, descriptions go under what to type rather than beside it. */
 const MIN_DESCRIPTION = 30;
-
-const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
-
-/** The columns a terminal gives the text: two for an emoji, one for anything else. */
-const columns = (text: string) =>
-  Array.from(graphemes.segment(text)).reduce(
-    (sum, { segment }) => sum + (/\p{Extended_Pictographic}/u.test(segment) ? 2 : 1),
-    0,
-  );
 
 /**
  * The sandbox's help: the bot's slash commands as their data describes them (✎ for the authors'),

@@ -5,11 +5,17 @@ import { wrapText } from "./wrapText.js";
 
 /** What the sandbox itself understands, beside the bot's slash commands. */
 const WORDS: readonly (readonly [string, string])[] = [
-  ["next, back, …", 'press a button on the last message by its label ("start reading", "resume")'],
+  [
+    "next, back, …",
+    'press a button on the last message by its label or enough of it ("start reading", "open the t")',
+  ],
   ["❤️, 😢, …", "press a reaction button (on the last page of a part)"],
   ["react ❤️", "react to the latest post in #reading"],
   ["as author / as reader", "switch who you are (the author may use the ✎ commands)"],
-  ["drop", "post the next part to #reading now, as the author would"],
+  [
+    "drop [story]",
+    "post the next part to #reading now, as the author would (of that story, where there are several)",
+  ],
   ["restart", "restart the bot (your place is kept)"],
   ["help", "this list"],
   ["quit", "leave"],

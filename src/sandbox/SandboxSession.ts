@@ -5,6 +5,7 @@ import type { CreatedMember, InteractionOutcome } from "local-discord";
 import type { Logger } from "pino";
 import { type App, startApp } from "../app.js";
 import { chatCommands } from "../commands/registry.js";
+import { STORY_OPTION } from "../commands/servedStory.js";
 import { type Config, loadConfig } from "../config.js";
 import { parseCommandLine } from "./parseCommandLine.js";
 import { type RenderOptions, renderMessage } from "./renderMessage.js";
@@ -100,6 +101,7 @@ export class SandboxSession {
               channelId: this.server.reading.id,
               userId: this.server.author.id,
               name: "serial drop-now",
+              options: argument === "" ? {} : { [STORY_OPTION]: argument },
             }),
           );
         case "react":
@@ -204,11 +206,20 @@ export class SandboxSession {
   #press(label: string): Promise<InteractionOutcome> {
     const message = this.#current.get(this.#user.id);
     const buttons = buttonsOf(message);
-    const wanted = label.toLowerCase();
+    // Completing a label and typing on can leave two spaces where the label has one.
+    const wanted = label.replace(/\s+/g, " ").toLowerCase();
+    const starting = buttons.filter((candidate) =>
+      candidate.label.toLowerCase().startsWith(wanted),
+    );
     const button =
       buttons.find((candidate) => candidate.label.toLowerCase() === wanted) ??
       buttons.find((candidate) => candidate.emoji === label) ??
-      buttons.find((candidate) => candidate.label.toLowerCase().startsWith(wanted));
+      (starting.length === 1 ? starting[0] : undefined);
+    // A word that begins several labels ("open" on the library card) presses none of them.
+    if (button === undefined && starting.length > 1) {
+      const which = starting.map((candidate) => `[${candidate.label}]`).join(" or ");
+      throw new Error(`Which one? "${label}" begins ${which}: type more of its label.`);
+    }
     if (message !== undefined && button !== undefined) {
       if (button.disabled) throw new Error(`[${button.label}] is greyed out here.`);
       return this.server.discord.clickButton({

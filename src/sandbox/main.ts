@@ -2,25 +2,30 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
 import { pino } from "pino";
 import { chatCommands } from "../commands/registry.js";
+import { ConfigError } from "../config.js";
 import { runMain } from "../environment.js";
 import { createLogger } from "../logger.js";
 import { commandList } from "./commandList.js";
 import { SandboxSession } from "./SandboxSession.js";
 import { sandboxHelp } from "./sandboxHelp.js";
+import { twoStoryFolder } from "./twoStoryFolder.js";
 
 /**
  * `npm run sandbox`: a local Discord server and the real bot, with you as a member in a terminal.
  * Reads one command a line; with input that is not a terminal, runs the lines and exits at the end.
+ * With `--two-stories` (`npm run sandbox:two`) the server carries the seed story and a short one.
  */
 await runMain(async () => {
+  const twoStories = twoStoriesAsked();
   const dataDir = mkdtempSync(join(tmpdir(), "discord-serial-sandbox-"));
   const interactive = process.stdin.isTTY === true;
   const width = Math.min(process.stdout.columns || 80, 100);
   const session = await SandboxSession.start({
     dataDir,
-    storyDir: process.env.STORY_DIR || "story",
+    storyDir: twoStories ? twoStoryFolder(dataDir) : process.env.STORY_DIR || "story",
     dropSchedule: process.env.DROP_SCHEDULE,
     dropTimezone: process.env.DROP_TIMEZONE,
     log: createLogger({
@@ -41,7 +46,12 @@ await runMain(async () => {
     [
       "discord-serial sandbox: the real bot on a local Discord, no account needed.",
       'You are "reader" in the server "Serial Sandbox", in #reading.',
-      'No part is released yet: type "drop" to release the next one.',
+      ...(twoStories
+        ? [
+            "It carries two stories: the seed story (story:drago) and a short one (story:tea).",
+            '/read lists them. No part is released yet: type "drop drago" or "drop tea".',
+          ]
+        : ['No part is released yet: type "drop" to release the next one.']),
       "",
       sandboxHelp(chatCommands.values(), width),
       "",
@@ -84,3 +94,15 @@ await runMain(async () => {
   lines.close();
   await finish();
 });
+
+/** Whether the command line asks for two stories; a mistyped flag is refused, not ignored. */
+function twoStoriesAsked(): boolean {
+  try {
+    const { values } = parseArgs({ options: { "two-stories": { type: "boolean" } } });
+    return values["two-stories"] === true;
+  } catch (error) {
+    throw new ConfigError(
+      `${error instanceof Error ? error.message : String(error)}\nUsage: npm run sandbox [-- --two-stories]`,
+    );
+  }
+}

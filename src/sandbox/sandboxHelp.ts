@@ -1,14 +1,21 @@
 import type { ChatCommand } from "../commands/types.js";
+import { columns } from "./columns.js";
 import { commandList } from "./commandList.js";
 import { wrapText } from "./wrapText.js";
 
 /** What the sandbox itself understands, beside the bot's slash commands. */
 const WORDS: readonly (readonly [string, string])[] = [
-  ["next, back, …", 'press a button on the last message by its label ("start reading", "resume")'],
+  [
+    "next, back, …",
+    'press a button on the last message by its label or enough of it ("start reading", "open the t")',
+  ],
   ["❤️, 😢, …", "press a reaction button (on the last page of a part)"],
   ["react ❤️", "react to the latest post in #reading"],
   ["as author / as reader", "switch who you are (the author may use the ✎ commands)"],
-  ["drop", "post the next part to #reading now, as the author would"],
+  [
+    "drop [story]",
+    "post the next part to #reading now, as the author would (of that story, where there are several)",
+  ],
   ["restart", "restart the bot (your place is kept)"],
   ["help", "this list"],
   ["quit", "leave"],
@@ -16,15 +23,6 @@ const WORDS: readonly (readonly [string, string])[] = [
 
 /** Narrower than this, descriptions go under what to type rather than beside it. */
 const MIN_DESCRIPTION = 30;
-
-const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
-
-/** The columns a terminal gives the text: two for an emoji, one for anything else. */
-const columns = (text: string) =>
-  Array.from(graphemes.segment(text)).reduce(
-    (sum, { segment }) => sum + (/\p{Extended_Pictographic}/u.test(segment) ? 2 : 1),
-    0,
-  );
 
 /**
  * The sandbox's help: the bot's slash commands as their data describes them (✎ for the authors'),

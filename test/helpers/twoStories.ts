@@ -1,11 +1,10 @@
-import { cpSync } from "node:fs";
-import { join } from "node:path";
+import { twoStoryFolder } from "../../src/sandbox/twoStoryFolder.js";
 import { tempDir } from "./tempDir.js";
 
-/** A story folder of two stories, a folder each: the seed story (drago) and the tea fixture. */
+/**
+ * A story folder of two stories, a folder each: the seed story (drago) and the tea fixture, as
+ * `npm run sandbox:two` serves them.
+ */
 export function twoStories(): string {
-  const dir = join(tempDir(), "stories");
-  cpSync("story", join(dir, "drago"), { recursive: true });
-  cpSync(join("test", "fixtures", "stories", "tea"), join(dir, "tea"), { recursive: true });
-  return dir;
+  return twoStoryFolder(tempDir());
 }

@@ -1,4 +1,4 @@
-import type { APIMessage } from "discord-api-types/v10";
+import type { APIButtonComponentWithCustomId, APIMessage } from "discord-api-types/v10";
 import { describe, expect, it } from "vitest";
 import { renderMessage } from "../../src/sandbox/renderMessage.js";
 
@@ -60,6 +60,65 @@ describe("renderMessage", () => {
       "│ Page 1 of 3",
       `╰${"─".repeat(39)}`,
       "[◀️ Back]  [Next]",
+    ]);
+  });
+
+  it("sets a field of several lines under its name, apart, and one of a line as name: value", () => {
+    const text = renderMessage(
+      message({
+        embeds: [
+          {
+            title: "The stories in this server",
+            fields: [
+              { name: "Rating", value: "Mature", inline: true },
+              { name: "After Moscow", value: "by The Author\nNot started." },
+              { name: "Tea", value: "by A Test Fixture\nNot started." },
+              { name: "Released", value: "1 of 2 parts" },
+            ],
+          },
+        ],
+      }),
+      options,
+    );
+    expect(text.split("\n").slice(1, -1)).toEqual([
+      "│ The stories in this server",
+      "│ ",
+      "│ Rating: Mature",
+      "│ ",
+      "│ After Moscow",
+      "│ by The Author",
+      "│ Not started.",
+      "│ ",
+      "│ Tea",
+      "│ by A Test Fixture",
+      "│ Not started.",
+      "│ ",
+      "│ Released: 1 of 2 parts",
+    ]);
+  });
+
+  it("wraps a row of buttons to the width, each label whole", () => {
+    const button = (label: string) =>
+      ({ type: 2, style: 2, label, custom_id: label }) satisfies APIButtonComponentWithCustomId;
+    const text = renderMessage(
+      message({
+        components: [
+          {
+            type: 1,
+            components: ["Open After Moscow", "Open The Tea Merchant's Ledger", "Open Three"].map(
+              button,
+            ),
+          },
+          { type: 1, components: [button("Resume")] },
+        ],
+      }),
+      options,
+    );
+    expect(text.split("\n")).toEqual([
+      "[Open After Moscow]",
+      "[Open The Tea Merchant's Ledger]",
+      "[Open Three]",
+      "[Resume]",
     ]);
   });
 

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 
 const root = new URL("../..", import.meta.url).pathname;
 
-function sandbox(input: string) {
-  return spawnSync("npm", ["run", "--silent", "sandbox"], {
+function sandbox(input: string, script = "sandbox") {
+  return spawnSync("npm", ["run", "--silent", script], {
     cwd: root,
     input,
     encoding: "utf8",
@@ -87,5 +87,57 @@ describe("npm run sandbox with piped input", () => {
     expect(out).toContain("[❤️ 1]  [😢 0]  [😮 0]  [😂 0]  [🔥 1]");
     expect(out).toMatch(/│ 🔥 `█+` 1\n/);
     expect(out).toMatch(/📎 reactions\.png saved to .+reactions\.png \(until you quit\)/);
+  });
+});
+
+describe("npm run sandbox:two with piped input", () => {
+  it("lists both stories on the library card, opens one by its button, and drops tea in #reading", () => {
+    const result = sandbox(
+      [
+        "/read",
+        "open",
+        "open the",
+        "start reading",
+        "as author",
+        "/serial drop-now story:tea",
+        "drop",
+        "/serial status",
+        "drop drago",
+        "as reader",
+        "/read",
+      ].join("\n"),
+      "sandbox:two",
+    );
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    const out = result.stdout;
+    expect(out).toContain("It carries two stories: the seed story (story:drago)");
+    expect(out).toMatch(
+      /reader> \/read\n\(only visible to you\)\n╭─+\n│ The stories in this server\n│ \n│ After Moscow\n│ by The Author · Mature · no parts out yet\n│ Not started\.\n│ Content warnings: Domestic violence, Strong language, Drug use\n│ \n│ The Tea Merchant's Ledger\n│ by A Test Fixture · General · no parts out yet\n/,
+    );
+    expect(out).toContain("[Open After Moscow]  [Open The Tea Merchant's Ledger]");
+    expect(out).toContain(
+      `Which one? "open" begins [Open After Moscow] or [Open The Tea Merchant's Ledger]`,
+    );
+    expect(out).toMatch(
+      /reader> open the\n\(only visible to you\)\n╭─+\n│ The Tea Merchant's Ledger\n│ \n│ by A Test Fixture/,
+    );
+    expect(out).toMatch(/reader> start reading\n[\s\S]*│ A small second story for the sandbox/);
+    expect(out).toMatch(
+      /Dropped \*\*Part 1 · The Ledger\*\* in #reading \(1 message\)\.[\s\S]*── new in #reading ──\n[\s\S]*│ The Tea Merchant's Ledger\n│ New: Part 1 · The Ledger\n/,
+    );
+    expect(out).toContain("🍵 1  🤔 1");
+    expect(out).toMatch(/author> drop\n[\s\S]*say\s+which with the story option/);
+    expect(out).toContain("This server carries 2 stories.");
+    expect(out).toMatch(/- \*\*After Moscow\*\*: #reading · no schedule · 0 of 2 parts out/);
+    expect(out).toMatch(
+      /- \*\*The Tea Merchant's Ledger\*\*: #reading · no schedule · 1 of 2 parts out/,
+    );
+    expect(out).toMatch(
+      /│ by A Test Fixture · General · 1 part out\n│ You're on \*\*Author's note\*\*/,
+    );
+    expect(out).toMatch(/author> drop drago\n[\s\S]*Dropped \*\*Part 1 · New York\*\* in #reading/);
+    expect(out).toMatch(/│ by The Author · Mature · 1 part out\n/);
+    expect(out).toContain("[Open After Moscow]  [Resume The Tea Merchant's Ledger]");
   });
 });

@@ -13,10 +13,33 @@ describe("wrapText", () => {
     expect(wrapText("👨‍👩‍👧‍👦👨‍👩‍👧‍👦👨‍👩‍👧‍👦", 2)).toEqual(["👨‍👩‍👧‍👦👨‍👩‍👧‍👦", "👨‍👩‍👧‍👦"]);
   });
 
+  it("continues a list item under its text, as Discord shows a list", () => {
+    expect(wrapText("Two stories:\n- After Moscow: 0 of 2 parts out\n- Tea", 20)).toEqual([
+      "Two stories:",
+      "- After Moscow: 0 of",
+      "  2 parts out",
+      "- Tea",
+    ]);
+  });
+
+  it("never makes a list item's lines wider than asked", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 32 }), { maxLength: 8 }),
+        fc.integer({ min: 1, max: 30 }),
+        (lengths, width) => {
+          const item = `- ${lengths.map((length) => "a".repeat(length)).join(" ")}`;
+          for (const line of wrapText(item, width))
+            expect(graphemeCount(line)).toBeLessThanOrEqual(width);
+        },
+      ),
+    );
+  });
+
   it("never makes a line wider than asked, and loses no character but the spaces it breaks at", () => {
     fc.assert(
       fc.property(
-        fc.string({ unit: fc.constantFrom("a", "b", " ", "\n", "é", "👍🏽") }),
+        fc.string({ unit: fc.constantFrom("a", "b", " ", "\n", "- ", "é", "👍🏽") }),
         fc.integer({ min: 1, max: 30 }),
         (text, width) => {
           const lines = wrapText(text, width);

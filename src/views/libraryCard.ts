@@ -55,7 +55,8 @@ export function libraryCard(entries: readonly LibraryEntry[]): ReplyMessage {
       new ActionRowBuilder<ButtonBuilder>().addComponents(
         shown.slice(start, start + PER_ROW).map(({ book, place }) =>
           new ButtonBuilder()
-            .setCustomId(readCustomId("open", book.story.meta.id))
+            // Resume goes straight back to the member's page; Open shows the title card.
+            .setCustomId(readCustomId(place === undefined ? "open" : "resume", book.story.meta.id))
             .setLabel(
               clip(
                 `${place === undefined ? "Open" : "Resume"} ${book.story.meta.title}`,
@@ -78,6 +79,6 @@ function summary({ book, partsOut, place }: LibraryEntry): string {
     place === undefined
       ? "Not started."
       : `You're on **${partLabel(place.part.part)}** (${shareOfStory(book, place)}).`;
-  const warnings = meta.contentWarnings.length === 0 ? "none" : meta.contentWarnings.join(", ");
+  const warnings = meta.contentWarnings.length === 0 ? "None" : meta.contentWarnings.join(", ");
   return `by ${meta.author} · ${meta.rating} · ${out}\n${where}\nContent warnings: ${warnings}`;
 }

@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { eventually } from "../helpers/eventually.js";
@@ -119,5 +119,24 @@ describe("live publishing", () => {
     );
     expect(h.discord.posts(h.reading.id)).toHaveLength(3);
     expect(embedOf(await readPart("new-york")).description).toContain("She waited in the doorway");
+  });
+
+  it("takes a part removed from the folder out of reading, tells a reader who was in it, and never drops it again", async () => {
+    const dir = storyCopy();
+    h = await startHarness({ STORY_DIR: dir }, {}, { logLevel: "info" });
+    await serial("drop-now");
+    await serial("drop-now");
+    expect(embedOf(await readPart("moscow")).title).toBe("Part 2 · Moscow");
+    rmSync(join(dir, "scenes", "002-moscow.md"));
+    await eventually(() => reloads() === 1, "the folder without Part 2 to load");
+    const read = await h.discord.runCommand({
+      channelId: h.reading.id,
+      userId: h.reader.id,
+      name: "read",
+    });
+    expect(messageOf(read).content).toMatch(/The part you were reading is no longer in the story/);
+    expect(embedOf(read).title).toBe("After Moscow");
+    expect(messageOf(await readPart("moscow")).content).toMatch(/no released part called "moscow"/);
+    expect(messageOf(await serial("drop-now")).content).toMatch(/every part is already out/);
   });
 });

@@ -82,6 +82,16 @@ describe("two stories in one server", () => {
       }),
     );
     expect(page.embeds[0]?.author?.name).toBe("The Tea Merchant's Ledger");
+    const again = messageOf(await asReader("read"));
+    expect(labelsOn(again)).toEqual(["Open After Moscow", "Resume The Tea Merchant's Ledger"]);
+    const resumed = messageOf(
+      await h.discord.clickButton({
+        userId: h.reader.id,
+        message: again,
+        customId: buttonOn(again, "Resume The Tea Merchant's Ledger"),
+      }),
+    );
+    expect(resumed.embeds[0]?.description).toBe(page.embeds[0]?.description);
     expect(messageOf(await asReader("read", { part: "tea-the-second-payment" })).content).toMatch(
       /no released part called "tea-the-second-payment"/,
     );

@@ -7,7 +7,7 @@ import { syncCommands } from "./commands/syncCommands.js";
 import type { Services } from "./commands/types.js";
 import { type Config, requireToken } from "./config.js";
 import { bindLibrary, type Library } from "./core/Library.js";
-import { nodeCronSchedule, type SchedulePort } from "./cron/cronSchedule.js";
+import { nodeCronSchedule } from "./cron/cronSchedule.js";
 import { createClient } from "./discordClient.js";
 import { guildAccess } from "./guildAccess.js";
 import type { Logger } from "./logger.js";
@@ -15,8 +15,8 @@ import { startMaintenance } from "./maintenance.js";
 import { LiveReactionChanges } from "./reactions/LiveReactionChanges.js";
 import { reconcileAll } from "./reactions/reconcileReactions.js";
 import { trackReactions } from "./reactions/trackReactions.js";
+import { RELOAD_EVENT, reloadOtherShards } from "./reloadOtherShards.js";
 import { AuthorDms } from "./scheduler/AuthorDms.js";
-import { checkSchedule } from "./scheduler/checkSchedule.js";
 import { channelInGuild, channelProblem } from "./scheduler/guildChannels.js";
 import { LibraryDrops } from "./scheduler/LibraryDrops.js";
 import { tellAuthors } from "./scheduler/tellAuthors.js";
@@ -25,6 +25,7 @@ import { LiveLibrary } from "./story/LiveLibrary.js";
 import { loadLibrary } from "./story/loadLibrary.js";
 import { logStoryWarnings } from "./story/logStoryWarnings.js";
 import { storyProblemsNotice } from "./story/storyProblemsNotice.js";
+import { warnAboutSettings } from "./warnAboutSettings.js";
 
 export interface App {
   readonly client: Client<true>;
@@ -244,29 +245,6 @@ export async function startApp(config: Config, baseLog: Logger): Promise<App> {
   }
 }
 
-/** The event a shard's client gets when another shard was asked to reload the story folder. */
-const RELOAD_EVENT = "storyFolderReload";
-
-/**
- * Asks the other shards of a sharded bot to reload the story folder too (they watch it, but a
- * change a watcher cannot see, on a network drive say, is what /serial reload is for). The
- * function runs in each shard's process, so it names the event itself rather than RELOAD_EVENT.
- */
-function reloadOtherShards(client: Client, log: Logger): void {
-  const shard = client.shard;
-  if (shard === null) return;
-  shard
-    .broadcastEval(
-      (other, { from }) => {
-        if (!other.shard?.ids.includes(from)) other.emit("storyFolderReload");
-      },
-      { context: { from: shard.ids[0] ?? 0 } },
-    )
-    .catch((error: unknown) =>
-      log.error({ err: error }, "could not ask the other shards to reload"),
-    );
-}
-
 /** Tells the store each story's order of parts, for the readers funnel (see PartReadRepository). */
 function useOrder(store: Store, library: Library): void {
   for (const book of library.books) {
@@ -296,30 +274,6 @@ function noteDeparturesWhileDown(client: Client<true>, store: Store, log: Logger
     log.info(
       { guildId },
       "no longer in a server it has data for; its data is kept for the retention",
-    );
-  }
-}
-
-/** Settings that work but that an operator should know about, said once at start. */
-function warnAboutSettings(config: Config, schedules: SchedulePort, log: Logger, now: Date): void {
-  if (config.allowedGuildIds === undefined) {
-    log.warn(
-      {},
-      "ALLOWED_GUILD_IDS is not set: any server that adds the bot is served, and its members with Manage Server count as authors there. Set it to your servers' ids, and turn off Public Bot in the Developer Portal.",
-    );
-  }
-  if (config.dropSchedule === undefined) return;
-  const verdict = checkSchedule(
-    schedules,
-    config.dropSchedule,
-    config.dropTimezone,
-    now,
-    config.minDropIntervalMs,
-  );
-  if (verdict.kind === "seconds" || verdict.kind === "too-often") {
-    log.warn(
-      { schedule: config.dropSchedule, minIntervalMs: config.minDropIntervalMs },
-      "DROP_SCHEDULE drops parts closer together than /serial schedule allows; every server without its own schedule follows it",
     );
   }
 }

@@ -1,12 +1,15 @@
 import { TimestampStyles, time } from "@discordjs/formatters";
+import type { Book } from "../core/Book.js";
 import { isTimeZone } from "../core/isTimeZone.js";
 import type { ScheduleVerdict } from "../core/scheduleRules.js";
 import { UserError } from "../core/UserError.js";
+import type { SettingsChange } from "../store/StorySettingsRepository.js";
 import { formatDuration } from "../views/formatDuration.js";
 import type { SubcommandHandlers } from "./runSubcommand.js";
 import { say } from "./say.js";
 import type { serialData } from "./serialData.js";
 import { storyFor } from "./servedStory.js";
+import type { MemberContext, Services } from "./types.js";
 
 const listTimes = (times: readonly Date[]) =>
   times
@@ -32,6 +35,16 @@ function refusal(cron: string, verdict: Exclude<ScheduleVerdict, { kind: "ok" }>
   }
 }
 
+/** Changes some of a story's settings in the server the command came from, keeping the rest. */
+function change(
+  services: Services,
+  context: MemberContext,
+  book: Book,
+  settings: SettingsChange,
+): void {
+  services.store.settings.update(context.guildId, book.story.meta.id, settings, context.now);
+}
+
 /** `/serial` for a story's settings in a server: channel, schedule, pause, ping role, threads, revisions. */
 export const serialSettingHandlers: Pick<
   SubcommandHandlers<typeof serialData>,
@@ -45,7 +58,7 @@ export const serialSettingHandlers: Pick<
       throw new UserError(
         `${problem} Pick another channel, or fix the channel's permissions and try again.`,
       );
-    services.store.settings.update(context.guildId, book.story.meta.id, { channelId }, context.now);
+    change(services, context, book, { channelId });
     const { waiting, retried } = drops.useChannel(context.guildId, channelId, context.now);
     const chosen = `New parts will be posted in <#${channelId}>.`;
     if (waiting === undefined) return say(chosen);
@@ -68,12 +81,7 @@ export const serialSettingHandlers: Pick<
       );
     const verdict = drops.checkSchedule(cron, timezone, context.now);
     if (verdict.kind !== "ok") throw new UserError(refusal(cron, verdict));
-    services.store.settings.update(
-      context.guildId,
-      book.story.meta.id,
-      { schedule: cron, timezone },
-      context.now,
-    );
+    change(services, context, book, { schedule: cron, timezone });
     drops.reschedule(context.guildId);
     const settings = drops.settingsFor(context.guildId);
     return say(
@@ -83,24 +91,14 @@ export const serialSettingHandlers: Pick<
 
   pause(services, context) {
     const { book, drops } = storyFor(services, context.guildId, context.options.story);
-    services.store.settings.update(
-      context.guildId,
-      book.story.meta.id,
-      { paused: true },
-      context.now,
-    );
+    change(services, context, book, { paused: true });
     drops.reschedule(context.guildId);
     return say("Drops are paused. Nothing is posted until /serial resume.");
   },
 
   resume(services, context) {
     const { book, drops } = storyFor(services, context.guildId, context.options.story);
-    services.store.settings.update(
-      context.guildId,
-      book.story.meta.id,
-      { paused: false },
-      context.now,
-    );
+    change(services, context, book, { paused: false });
     drops.reschedule(context.guildId);
     const problem = drops.scheduleProblem(context.guildId);
     if (problem !== undefined)
@@ -116,12 +114,7 @@ export const serialSettingHandlers: Pick<
   "ping-role"(services, context) {
     const { book } = storyFor(services, context.guildId, context.options.story);
     const pingRoleId = context.options.role;
-    services.store.settings.update(
-      context.guildId,
-      book.story.meta.id,
-      { pingRoleId },
-      context.now,
-    );
+    change(services, context, book, { pingRoleId });
     return say(
       pingRoleId === undefined
         ? "New parts will mention no role."
@@ -132,7 +125,7 @@ export const serialSettingHandlers: Pick<
   threads(services, context) {
     const { book } = storyFor(services, context.guildId, context.options.story);
     const threads = context.options.on;
-    services.store.settings.update(context.guildId, book.story.meta.id, { threads }, context.now);
+    change(services, context, book, { threads });
     return say(
       threads
         ? "Each new part will open a discussion thread on its last message."
@@ -143,7 +136,7 @@ export const serialSettingHandlers: Pick<
   revisions(services, context) {
     const { book } = storyFor(services, context.guildId, context.options.story);
     const revisions = context.options.mode;
-    services.store.settings.update(context.guildId, book.story.meta.id, { revisions }, context.now);
+    change(services, context, book, { revisions });
     const fits =
       "A part already posted that is edited is edited in place in the channel when its pages still fit its messages.";
     const otherwise = {

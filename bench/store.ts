@@ -9,7 +9,8 @@ const GROUP = "4. Store";
 const UPDATES = 50_000;
 const REACTION_ROWS = 1_000_000;
 const MEMBERS = 200_000;
-const READERS = 20_000;
+/** Readers who reach a random part each: about a million reads in all, the funnel's target size. */
+const READERS = 96_000;
 const guildId = "100000000000000001";
 const storyId = "drago";
 const parts = Array.from({ length: 20 }, (_, index) => `part-${index + 1}`);
@@ -151,8 +152,8 @@ function reactionQuery(dir: string): BenchRow[] {
       figure: `/reactions readers funnel (${parts.length} parts, ${readRows} reads)`,
       value: funnel,
       unit: "ms",
-      target: "< 50 ms",
-      holds: funnel < 50,
+      target: "< 10 ms",
+      holds: funnel < 10,
     },
   ];
 }

@@ -26,17 +26,28 @@ export interface Book {
   part(id: string): BookPart | undefined;
 }
 
-/** Pages every part of the story with the story's page length. */
-export function bindBook(story: Story): Book {
+/**
+ * Pages every part of the story with the story's page length. A part whose text and page length
+ * are those of the same part in `previous` (the story before a reload) keeps its pages: an edit
+ * to one scene re-pages that scene only.
+ */
+export function bindBook(story: Story, previous?: Book): Book {
   const parts: BookPart[] = [];
+  const { pageLength } = story.meta;
+  const samePaging = previous?.story.meta.pageLength === pageLength;
   let wordsBefore = 0;
   for (const part of story.parts) {
-    const pages = paginate(part.text, { maxLength: story.meta.pageLength }).map((page) => ({
-      ...page,
-      words: countWords(part.text.slice(page.start, page.end)),
-    }));
-    const words = pages.reduce((sum, page) => sum + page.words, 0);
-    parts.push({ part, pages, words, digest: textDigest(part.text), wordsBefore });
+    const before = samePaging ? previous?.part(part.id) : undefined;
+    const kept = before !== undefined && before.part.text === part.text ? before : undefined;
+    const pages =
+      kept?.pages ??
+      paginate(part.text, { maxLength: pageLength }).map((page) => ({
+        ...page,
+        words: countWords(part.text.slice(page.start, page.end)),
+      }));
+    const words = kept?.words ?? pages.reduce((sum, page) => sum + page.words, 0);
+    const digest = kept?.digest ?? textDigest(part.text);
+    parts.push({ part, pages, words, digest, wordsBefore });
     wordsBefore += words;
   }
   const byId = new Map(parts.map((bookPart) => [bookPart.part.id, bookPart]));

@@ -10,10 +10,14 @@ export interface Library {
   bookOfPart(partId: string): Book | undefined;
 }
 
-/** Pages every story (see bindBook). */
-export function bindLibrary(stories: readonly [Story, ...Story[]]): Library {
+/**
+ * Pages every story (see bindBook); after a reload, each part whose text is unchanged in
+ * `previous` keeps its pages.
+ */
+export function bindLibrary(stories: readonly [Story, ...Story[]], previous?: Library): Library {
+  const bind = (story: Story) => bindBook(story, previous?.book(story.meta.id));
   const [first, ...rest] = stories;
-  const books: [Book, ...Book[]] = [bindBook(first), ...rest.map(bindBook)];
+  const books: [Book, ...Book[]] = [bind(first), ...rest.map(bind)];
   const byId = new Map(books.map((book) => [book.story.meta.id, book]));
   const byPart = new Map(
     books.flatMap((book) => book.parts.map(({ part }) => [part.id, book] as const)),

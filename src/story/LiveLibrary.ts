@@ -108,7 +108,7 @@ export class LiveLibrary {
     let outcome: ReloadOutcome;
     try {
       const { stories, warnings } = await loadLibrary(dir);
-      const next = bindLibrary(stories);
+      const next = bindLibrary(stories, this.#library);
       if (this.#closed) throw new Error("the bot is stopping");
       swap(next, this.#library);
       this.#library = next;

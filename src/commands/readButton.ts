@@ -3,7 +3,7 @@ import { firstPlace } from "../core/reading.js";
 import { UserError } from "../core/UserError.js";
 import { openStory } from "./read.js";
 import { ReaderSession } from "./readerSession.js";
-import { storyFor } from "./servedStory.js";
+import { carriedBooks, findBook, storyFor } from "./servedStory.js";
 import type { ButtonHandler } from "./types.js";
 
 /**
@@ -14,7 +14,14 @@ export const readButton = {
   prefix: READ_PREFIX,
   execute(services, context, args) {
     const target = parseReadTarget(args);
-    const served = storyFor(services, context.guildId, target.storyId);
+    const { storyId } = target;
+    if (
+      storyId !== undefined &&
+      findBook(carriedBooks(services, context.guildId), storyId) === undefined
+    ) {
+      throw new UserError("That story is not in this server any more. Type /read to see what is.");
+    }
+    const served = storyFor(services, context.guildId, storyId);
     if (target.action === "open")
       return { ...openStory(services, context, served), mode: "update" };
     const session = new ReaderSession(services, context, served);

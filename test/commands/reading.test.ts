@@ -256,6 +256,11 @@ describe("release gating", () => {
       "page:at:first:-1",
       "page:at:first:0:extra",
       "read:teleport",
+      "read:open",
+      "read:start:nope",
+      "read:start:Fixture",
+      "read:resume:fixture:extra",
+      "react:second:0",
     ]) {
       await expect(press(services, forged)).rejects.toThrow(UserError);
     }

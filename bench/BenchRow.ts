@@ -33,8 +33,11 @@ export function ratioRow(
   return { ...row, ratio, holds: row.holds?.(ratio, row.value) };
 }
 
-/** A benchmark of the suite: its rows, measured. */
+/** Says what a benchmark is doing now; the runner prints it with the benchmark's name and time. */
+export type Progress = (step: string) => void;
+
+/** A benchmark of the suite: its rows, measured, saying each step as it goes. */
 export interface Benchmark {
   readonly name: string;
-  run(): Promise<BenchRow[]>;
+  run(progress: Progress): Promise<BenchRow[]>;
 }

@@ -15,7 +15,7 @@ import { nextScheduledPart } from "../src/core/dueDrops.js";
 import { Store } from "../src/store/Store.js";
 import { loadLibrary } from "../src/story/loadLibrary.js";
 import { type StartedProcess, startProcess } from "../test/helpers/startProcess.js";
-import type { Benchmark, BenchRow } from "./BenchRow.js";
+import type { Benchmark, BenchRow, Progress } from "./BenchRow.js";
 import { ratioRow } from "./BenchRow.js";
 
 const GROUP = "2. Drop fan-out";
@@ -28,6 +28,8 @@ const TARGET_RATIO = 1.15;
 /** How long to wait for the drop past that target before calling what is missing lost. */
 const GRACE_MS = 30_000;
 
+/** How often the drop's progress is said while it runs. */
+const PROGRESS_EVERY_MS = 15_000;
 const MESSAGE_ROUTE = "POST /channels/:channel/messages";
 const REACTION_ROUTE = "PUT /channels/:channel/messages/:message/reactions/:emoji/@me";
 
@@ -45,20 +47,24 @@ interface DropShape {
   readonly emoji: readonly string[];
 }
 
-export const dropFanout: Benchmark = { name: "drop-fanout", run: () => measureDropFanout(GUILDS) };
+export const dropFanout: Benchmark = {
+  name: "drop-fanout",
+  run: (progress) => measureDropFanout(GUILDS, progress),
+};
 
 /**
  * Drops the story's first part to `guildCount` servers at one scheduled time, against a local
  * Discord with Discord's limits, and compares the time to the last request answered with the
  * least time those limits allow; counts 429s and servers that did not get their part exactly once.
  */
-async function measureDropFanout(guildCount: number): Promise<BenchRow[]> {
+async function measureDropFanout(guildCount: number, progress: Progress): Promise<BenchRow[]> {
   const root = fileURLToPath(new URL("..", import.meta.url));
   const shape = dropShape(bindBook((await loadLibrary(join(root, "story"))).stories[0]));
   const discord = await LocalDiscord.start({ checkSpec: false });
   const dir = mkdtempSync(join(tmpdir(), "drop-fanout-"));
   let bot: StartedProcess | undefined;
   try {
+    progress(`${guildCount} servers with a reading channel each`);
     const servers = createServers(discord, guildCount);
     const databasePath = join(dir, "serial.db");
     seedReadingChannels(databasePath, shape.storyId, servers);
@@ -79,9 +85,22 @@ async function measureDropFanout(guildCount: number): Promise<BenchRow[]> {
     const readingIds = new Set(servers.map((server) => server.reading.id));
     const expected = guildCount * (shape.pageTexts.length + shape.emoji.length);
     const baselineMs = leastDropMs(expected, shape);
+    progress(
+      `the bot is ready; the drop starts in ${Math.max(0, dropAt - Date.now())} ms and takes at least ${Math.round(baselineMs / 1000)} s`,
+    );
     const before = { wall: Date.now(), bench: process.cpuUsage(), bot: cpuMs(bot) };
+    let said = Date.now();
     await waitUntil(
-      () => dropRequests(discord.requests, readingIds).filter(succeeded).length >= expected,
+      () => {
+        const done = dropRequests(discord.requests, readingIds).filter(succeeded).length;
+        if (Date.now() - said >= PROGRESS_EVERY_MS) {
+          said = Date.now();
+          progress(
+            `${done.toLocaleString("en")} of ${expected.toLocaleString("en")} requests answered`,
+          );
+        }
+        return done >= expected;
+      },
       dropAt + baselineMs * TARGET_RATIO + GRACE_MS,
     );
     const wallMs = Date.now() - before.wall;

@@ -1,11 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
 import { type LocalServer, startLocalServer } from "../src/sandbox/startLocalServer.js";
 import { type StartedProcess, startProcess } from "../test/helpers/startProcess.js";
-import { type Benchmark, type BenchRow, ratioRow } from "./BenchRow.js";
+import { type Benchmark, type BenchRow, type Progress, ratioRow } from "./BenchRow.js";
 import { InteractionLoad, type LoadResult } from "./InteractionLoad.js";
+import { rampChart } from "./rampChart.js";
 
 /**
  * 1. Interactions: members press Next and type /next at a steady rate, open loop (nothing waits
@@ -54,7 +56,8 @@ const LIMITS = {
   cap: "the ramp's cap",
 } satisfies Record<Exclude<Ending["limit"], "bot">, string>;
 
-async function run(): Promise<BenchRow[]> {
+async function run(progress: Progress): Promise<BenchRow[]> {
+  progress("starting the baseline and the bot");
   const started = await Promise.allSettled([start(baselineTarget), start(botTarget)]);
   const running = started.flatMap((result) =>
     result.status === "fulfilled" ? [result.value] : [],
@@ -65,7 +68,10 @@ async function run(): Promise<BenchRow[]> {
       const failure = started.find((result) => result.status === "rejected");
       throw failure?.reason ?? new Error("a bot did not start");
     }
-    await rampTogether([baseline, bot]);
+    await rampTogether([baseline, bot], progress);
+    const chart = fileURLToPath(new URL("interactions-ramp.png", import.meta.url));
+    writeFileSync(chart, rampChart([baseline, bot], { p99LimitMs: P99_LIMIT_MS }));
+    progress(`wrote ${relative(process.cwd(), chart)}`);
     return [rateRow(bot, baseline), latencyRow(bot, baseline)];
   } finally {
     await Promise.all(running.map((target) => target.close()));
@@ -155,11 +161,11 @@ async function start(spec: TargetSpec): Promise<Target> {
  * first rate it fails twice. Then the rate halfway (geometrically) between its highest held rate
  * and the one it failed is tried, for a finer figure than the ramp's steps.
  */
-async function rampTogether(targets: readonly Target[]): Promise<void> {
+async function rampTogether(targets: readonly Target[], progress: Progress): Promise<void> {
   let going = [...targets];
   for (let rate = START_RATE; going.length > 0 && rate <= MAX_RATE; ) {
     for (const target of going) {
-      await attempt(target, rate, rate === START_RATE ? FIRST_STEP_MS : STEP_MS);
+      await attempt(target, rate, rate === START_RATE ? FIRST_STEP_MS : STEP_MS, progress);
     }
     going = going.filter((target) => heldRate(target) === rate);
     rate = Math.round(rate * STEP_FACTOR);
@@ -168,7 +174,7 @@ async function rampTogether(targets: readonly Target[]): Promise<void> {
     const held = heldRate(target);
     const failed = failedStep(target);
     if (held > 0 && failed !== undefined && !generatorBusy(failed)) {
-      await attempt(target, Math.round(Math.sqrt(held * failed.rate)), STEP_MS);
+      await attempt(target, Math.round(Math.sqrt(held * failed.rate)), STEP_MS, progress);
     }
   }
 }
@@ -178,14 +184,19 @@ async function rampTogether(targets: readonly Target[]): Promise<void> {
  * step the bot may still be working through a backlog, answering late: the next step waits until
  * it is idle, so that it does not measure the backlog.
  */
-async function attempt(target: Target, rate: number, ms: number): Promise<void> {
+async function attempt(
+  target: Target,
+  rate: number,
+  ms: number,
+  progress: Progress,
+): Promise<void> {
   const first = await measuredStep(target, rate, ms);
-  report(target, first);
+  progress(`${target.name}: ${describeStep(first)}`);
   if (sustained(first)) return;
   await settle(target);
   if (generatorBusy(first)) return;
   const second = await measuredStep(target, rate, ms);
-  report(target, second, "second try");
+  progress(`${target.name}: ${describeStep(second)} (second try)`);
   if (!sustained(second)) await settle(target);
 }
 
@@ -212,10 +223,6 @@ async function measuredStep(target: Target, rate: number, ms: number): Promise<S
   const step = { ...result, cpuMs, botBusy: cpuMs === undefined ? undefined : cpuMs / wallMs };
   target.steps.push(step);
   return step;
-}
-
-function report(target: Target, step: Step, outcome = ""): void {
-  console.error(`  ${target.name}: ${describeStep(step)}${outcome === "" ? "" : ` (${outcome})`}`);
 }
 
 /** The CPU time of a process's main thread so far, in ms (Linux schedstat); undefined elsewhere. */

@@ -28,10 +28,14 @@ const chosen = wanted.length === 0 ? benchmarks : benchmarks.filter((b) => wante
 const started = Date.now();
 const rows: BenchRow[] = [];
 for (const bench of chosen) {
-  console.error(`running ${bench.name}…`);
   const benchStarted = Date.now();
+  const progress = (step: string) =>
+    console.error(
+      `[${bench.name} ${Math.round((Date.now() - benchStarted) / 1000)} s, ${Math.round((Date.now() - started) / 1000)} s in all] ${step}`,
+    );
+  progress("starting");
   try {
-    rows.push(...(await bench.run()));
+    rows.push(...(await bench.run(progress)));
   } catch (error) {
     rows.push({
       group: bench.name,

@@ -8,7 +8,7 @@ import { bindBook } from "../src/core/Book.js";
 import { Store } from "../src/store/Store.js";
 import { loadLibrary } from "../src/story/loadLibrary.js";
 import { type StartedProcess, startProcess } from "../test/helpers/startProcess.js";
-import { type Benchmark, type BenchRow, ratioRow } from "./BenchRow.js";
+import { type Benchmark, type BenchRow, type Progress, ratioRow } from "./BenchRow.js";
 import { inspectorUrl, measureRss } from "./measureRss.js";
 
 /**
@@ -55,9 +55,9 @@ interface WorldGuild {
   readonly channelIds: readonly string[];
 }
 
-async function run(): Promise<BenchRow[]> {
-  const bot = await footprint(botTarget);
-  const baseline = await footprint(baselineTarget);
+async function run(progress: Progress): Promise<BenchRow[]> {
+  const bot = await footprint(botTarget, progress);
+  const baseline = await footprint(baselineTarget, progress);
   return [sizeRow(bot, baseline), flatRow(bot, baseline)];
 }
 
@@ -101,7 +101,8 @@ async function releaseFirstPart(databasePath: string, guildIds: readonly string[
 }
 
 /** Starts a local Discord with the servers, connects the target to it, and measures it. */
-async function footprint(target: Target): Promise<Footprint> {
+async function footprint(target: Target, progress: Progress): Promise<Footprint> {
+  progress(`${target.name}: building the servers and starting it`);
   const discord = await LocalDiscord.start({ checkSpec: false });
   const world = buildWorld(discord);
   const dir = mkdtempSync(join(tmpdir(), "bench-memory-"));
@@ -116,7 +117,7 @@ async function footprint(target: Target): Promise<Footprint> {
       ["--inspect=127.0.0.1:0"],
     );
     try {
-      return await measureBatches(target, client, discord, world);
+      return await measureBatches(target, client, discord, world, progress);
     } finally {
       await client.stop();
     }
@@ -132,6 +133,7 @@ async function measureBatches(
   client: StartedProcess,
   discord: LocalDiscord,
   world: readonly WorldGuild[],
+  progress: Progress,
 ): Promise<Footprint> {
   const inspector = inspectorUrl(client);
   await client.waitForOutput(target.readyText, 120_000);
@@ -142,8 +144,8 @@ async function measureBatches(
     const pages = await interactBatch(discord, world, `b${batch}`);
     const rss = await measureRss(client, await inspector);
     afterBatches.push(rss.collected);
-    console.error(
-      `  ${target.name}: batch ${batch} in ${Date.now() - started} ms (${count(pages)} answers were pages); RSS ${mib(rss.idle)} MiB idle, ${mib(rss.collected)} MiB after a full GC`,
+    progress(
+      `${target.name}: batch ${batch} in ${Date.now() - started} ms (${count(pages)} answers were pages); RSS ${mib(rss.idle)} MiB idle, ${mib(rss.collected)} MiB after a full GC`,
     );
   }
   return { connected: connected.collected, afterBatches };

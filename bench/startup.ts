@@ -34,15 +34,18 @@ async function timeToReady(script: string, env: Readonly<Record<string, string>>
  */
 export const startup: Benchmark = {
   name: "startup",
-  async run() {
+  async run(progress) {
     const server = await startLocalServer({ checkSpec: false });
     const dir = mkdtempSync(join(tmpdir(), "discord-serial-bench-startup-"));
     try {
+      progress(`the compiled bot, ${RUNS} starts`);
       const bot = await timeToReady(compiled("src/index.ts"), {
         ...server.env,
         DATABASE_PATH: join(dir, "serial.db"),
       });
+      progress(`the minimal discord.js bot, ${RUNS} starts`);
       const baseline = await timeToReady(compiled("bench/baselineBot.ts"), server.env);
+      progress(`the bot from the source with tsx, ${RUNS} starts`);
       const fromSource = await timeToReady("src/index.ts", {
         ...server.env,
         DATABASE_PATH: join(dir, "serial-from-source.db"),

@@ -160,10 +160,15 @@ function reactionQuery(dir: string): BenchRow[] {
 
 export const store: Benchmark = {
   name: "store",
-  async run() {
+  async run(progress) {
     const dir = mkdtempSync(join(tmpdir(), "discord-serial-bench-"));
     try {
-      return [progressUpdates(dir), ...reactionQuery(dir)];
+      progress(`${UPDATES.toLocaleString("en")} progress updates, and as many bare upserts`);
+      const updates = progressUpdates(dir);
+      progress(
+        `${REACTION_ROWS.toLocaleString("en")} reactions and ${READERS.toLocaleString("en")} readers' reads written; then the queries`,
+      );
+      return [updates, ...reactionQuery(dir)];
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -75,13 +75,14 @@ function readRaw(dir: string): number {
  */
 export const story: Benchmark = {
   name: "story",
-  async run() {
+  async run(progress) {
     const root = mkdtempSync(join(tmpdir(), "discord-serial-bench-story-"));
     try {
       const rows: BenchRow[] = [];
       const times = new Map<number, number>();
       for (const words of SIZES) {
         const dir = join(root, String(words));
+        progress(`${words.toLocaleString("en")} words`);
         writeStory(dir, words);
         const book = bindBook((await loadLibrary(dir)).stories[0]);
         const load = await fastest(3, async () => bindBook((await loadLibrary(dir)).stories[0]));

@@ -12,6 +12,8 @@ export interface RampSeries {
 const WIDTH = 1000;
 const HEIGHT = 560;
 const PLOT = { left: 84, right: WIDTH - 32, top: 96, bottom: HEIGHT - 72 };
+/** Where the rate axis is labelled: evenly spread on its log scale, round numbers. */
+const RATE_TICKS = [100, 150, 200, 300, 400, 500, 700, 1000, 1500, 2000, 3000, 4000];
 /** The baseline's colour, then the bot's (the bot's is the project's accent). */
 const COLOURS = ["#9ca3af", ACCENT_CSS];
 
@@ -36,8 +38,8 @@ export function rampChart(
   });
   const steps = series.flatMap((each) => each.steps);
   const rates = steps.map((step) => step.rate);
-  const minRate = Math.min(...rates, 100);
-  const maxRate = Math.max(...rates, minRate * 2);
+  const minRate = Math.min(...rates) * 0.9;
+  const maxRate = Math.max(...rates, minRate * 2) * 1.05;
   const maxMs = Math.max(
     p99LimitMs * 1.5,
     ...steps.map((step) => Math.min(step.p99Ms, p99LimitMs * 4)),
@@ -96,8 +98,7 @@ function drawAxes(context: SKRSContext2D, { minRate, maxRate, maxMs, x, y }: Sca
       align: "right",
     });
   }
-  for (let rate = 100; rate <= maxRate * 1.01; rate *= 2) {
-    if (rate < minRate) continue;
+  for (const rate of RATE_TICKS.filter((each) => each >= minRate && each <= maxRate)) {
     line(context, GRID, [
       [x(rate), PLOT.top],
       [x(rate), PLOT.bottom],

@@ -23,6 +23,8 @@ export class ReaderSession {
   /** Unreleased parts the member may read before their drop, by a role given early access. */
   readonly early: ReadonlySet<string>;
   readonly readable: readonly BookPart[];
+  /** The parts out for the member: released, or theirs early. */
+  readonly #open: ReadonlySet<string>;
 
   constructor(
     private readonly services: Services,
@@ -37,7 +39,8 @@ export class ReaderSession {
       context.roleIds,
     );
     this.early = earlyParts(served.book, this.released, allowance);
-    this.readable = readableParts(served.book, new Set([...this.released, ...this.early]));
+    this.#open = new Set([...this.released, ...this.early]);
+    this.readable = readableParts(served.book, this.#open);
   }
 
   /** The saved place, if the member has one and its part is still readable. */
@@ -100,8 +103,7 @@ export class ReaderSession {
     const next = nextPlace(this.readable, from);
     if (next !== undefined) return this.show(next, mode);
     const { book, drops } = this.served;
-    const moreToCome =
-      nextUnreleased(book, new Set([...this.released, ...this.early])) !== undefined;
+    const moreToCome = nextUnreleased(book, this.#open) !== undefined;
     const nextDrop = moreToCome
       ? drops.nextDrops(this.context.guildId, this.context.now, 1)[0]
       : undefined;

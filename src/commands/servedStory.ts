@@ -82,7 +82,7 @@ export function storyChoices(
 ): APIApplicationCommandOptionChoice<string>[] {
   const needle = typed.trim().toLowerCase();
   return books
-    .map(({ story }) => ({ name: story.meta.title.slice(0, 100), value: story.meta.id }))
+    .map(({ story }) => ({ name: clip(story.meta.title, 100), value: story.meta.id }))
     .filter(
       (choice) =>
         needle === "" ||

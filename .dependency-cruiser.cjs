@@ -4,6 +4,9 @@
  *
  *   wiring (app, index, shard, sandbox, …) → commands, scheduler, reactions → views, store → core
  *
+ * The metrics (src/metrics) stand beside the features: the dispatcher and the drops declare
+ * observers, which the metrics implement and the wiring connects.
+ *
  * The local Discord (packages/local-discord) is a test and sandbox fake: it imports nothing from
  * the bot, and only the sandbox, the tests and the benchmarks import it.
  */
@@ -52,15 +55,42 @@ module.exports = {
       name: "features-not-on-wiring",
       comment: "commands, scheduler and reactions never import the wiring above them.",
       severity: "error",
-      from: { path: "^src/(commands|scheduler|reactions|views|store|core|cron)/" },
-      to: { path: "^src/(app|index|shard|deployCommands|preview|maintenance)\\.ts$|^src/sandbox/" },
+      from: { path: "^src/(commands|scheduler|reactions|views|store|core|cron|metrics)/" },
+      to: {
+        path: "^src/(app|index|shard|deployCommands|preview|maintenance|monitorBot)\\.ts$|^src/sandbox/",
+      },
+    },
+    {
+      name: "features-not-on-metrics",
+      comment:
+        "The features know nothing of the metrics: they tell an observer they declare, which app.ts connects to them.",
+      severity: "error",
+      from: { path: "^src/(commands|scheduler|reactions|views|store|core|cron|story)/" },
+      to: { path: "^src/metrics/" },
+    },
+    {
+      name: "metrics-on-observers",
+      comment:
+        "src/metrics counts what it is told and reads what it is given: of the bot it imports only the observers it implements, the settings' error and the logger's type.",
+      severity: "error",
+      from: { path: "^src/metrics/" },
+      to: {
+        path: "^src/(?!metrics/|types/|config\\.ts$|logger\\.ts$|commands/InteractionObserver\\.ts$|scheduler/DropObserver\\.ts$)",
+      },
+    },
+    {
+      name: "metrics-on-observer-types",
+      comment: "The observers are interfaces: src/metrics imports them as types only.",
+      severity: "error",
+      from: { path: "^src/metrics/" },
+      to: { path: "^src/(commands|scheduler)/", dependencyTypesNot: ["type-only"] },
     },
     {
       name: "config-not-on-features",
       comment: "Configuration is read before anything runs: it depends on no feature.",
       severity: "error",
       from: { path: "^src/config\\.ts$" },
-      to: { path: "^src/(commands|scheduler|reactions|views|store)/" },
+      to: { path: "^src/(commands|scheduler|reactions|views|store|metrics)/" },
     },
     {
       name: "local-discord-apart",

@@ -12,6 +12,8 @@ import { createClient } from "./discordClient.js";
 import { guildAccess } from "./guildAccess.js";
 import type { Logger } from "./logger.js";
 import { startMaintenance } from "./maintenance.js";
+import type { HealthServer } from "./metrics/startHealthServer.js";
+import { monitorBot } from "./monitorBot.js";
 import { LiveReactionChanges } from "./reactions/LiveReactionChanges.js";
 import { reconcileAll } from "./reactions/reconcileReactions.js";
 import { trackReactions } from "./reactions/trackReactions.js";
@@ -52,6 +54,7 @@ export async function startApp(config: Config, baseLog: Logger): Promise<App> {
   }
   const client = createClient(config.discordApiUrl);
   const log = client.shard === null ? baseLog : baseLog.child({ shards: client.shard.ids });
+  const monitoring = monitorBot(config, client, store, log);
   logStoryWarnings(log, config.storyDir, warnings);
   const clock = () => new Date();
   const schedules = nodeCronSchedule(log);
@@ -81,6 +84,7 @@ export async function startApp(config: Config, baseLog: Logger): Promise<App> {
       channelInGuild: (channelId, guildId) => channelInGuild(client, channelId, guildId),
       channelProblem: (guildId, channelId) => channelProblem(client, guildId, channelId),
       tellAuthors: tellAuthors(client, log, config.authorIds, dms),
+      observer: monitoring?.metrics,
     },
     library,
   );
@@ -124,6 +128,7 @@ export async function startApp(config: Config, baseLog: Logger): Promise<App> {
     clock,
     serves: access.serves,
     refuseStranger: (guildId) => void access.leave(guildId, "an interaction came from it"),
+    observer: monitoring?.metrics,
   });
   client.on(Events.InteractionCreate, (interaction) => {
     dispatch(interaction).catch((error: unknown) =>
@@ -166,6 +171,7 @@ export async function startApp(config: Config, baseLog: Logger): Promise<App> {
   client.on(Events.Error, (error) => log.error({ err: error }, "discord client error"));
   client.on(Events.Warn, (message) => log.warn({ source: "discord.js" }, message));
   client.rest.on(RESTEvents.InvalidRequestWarning, ({ count, remainingTime }) => {
+    monitoring?.metrics.invalidRequests(count, remainingTime);
     const fields = { count, limit: 10_000, resetsInMs: remainingTime };
     const words =
       "invalid requests to Discord (401, 403, 429) in ten minutes; at 10,000 Discord bans the bot's address for an hour";
@@ -175,9 +181,11 @@ export async function startApp(config: Config, baseLog: Logger): Promise<App> {
 
   let stopped = false;
   let maintenance: { stop(): Promise<void> } | undefined;
+  let health: HealthServer | undefined;
   const stop = async () => {
     if (stopped) return;
     stopped = true;
+    await health?.close();
     live.close();
     await scheduler.stop();
     await maintenance?.stop();
@@ -187,6 +195,8 @@ export async function startApp(config: Config, baseLog: Logger): Promise<App> {
   };
 
   try {
+    // Before logging in, so that /healthz says the bot is not connected yet.
+    health = await monitoring?.listen();
     const ready = once(client, Events.ClientReady);
     await client.login(token);
     await ready;

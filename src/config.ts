@@ -81,6 +81,15 @@ const schema = (now: Date) =>
       optional,
       z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     ),
+    HEALTH_PORT: z.preprocess(optional, wholeNumber(1, 65_535).optional()),
+    HEALTH_HOST: z.preprocess(
+      optional,
+      z
+        .union([z.ipv4(), z.ipv6(), z.hostname()], {
+          error: "must be an IP address or a host name such as 127.0.0.1, 0.0.0.0 or ::",
+        })
+        .default("127.0.0.1"),
+    ),
     TOTAL_SHARDS: z.preprocess(
       optional,
       z
@@ -125,6 +134,10 @@ export interface Config {
   readonly logLevel: string;
   /** How many shards `npm run start:sharded` runs, or "auto" for Discord's recommendation. */
   readonly shardCount: number | "auto";
+  /** The port of the health and metrics endpoint (a shard's: plus its id); off when undefined. */
+  readonly healthPort: number | undefined;
+  /** The address the health and metrics endpoint listens on. */
+  readonly healthHost: string;
 }
 
 /** Thrown when the environment holds a bad setting; the message names each one and how to fix it. */
@@ -169,6 +182,8 @@ export function loadConfig(
     backupSchedule: settings.BACKUP_SCHEDULE,
     logLevel: settings.LOG_LEVEL,
     shardCount: settings.TOTAL_SHARDS,
+    healthPort: settings.HEALTH_PORT,
+    healthHost: settings.HEALTH_HOST,
   };
 }
 
@@ -180,4 +195,18 @@ export function requireToken(config: Config): string {
     );
   }
   return config.discordToken;
+}
+
+/**
+ * The health endpoint's port in the process whose first shard is `shardId`: HEALTH_PORT plus
+ * that id, so that no two shards try the same one; a ConfigError when it would pass 65535.
+ */
+export function healthPortOf(port: number, shardId: number): number {
+  const shardPort = port + shardId;
+  if (shardPort > 65_535) {
+    throw new ConfigError(
+      `HEALTH_PORT is ${port}, so shard ${shardId} would serve its health endpoint on port ${shardPort}, past 65535: each shard listens on HEALTH_PORT plus its shard id. Set HEALTH_PORT to ${65_535 - shardId} or lower (in the environment or in .env).`,
+    );
+  }
+  return shardPort;
 }

@@ -2,7 +2,7 @@ import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { REST, Routes, type Shard, ShardingManager } from "discord.js";
 import { z } from "zod";
-import { requireToken } from "./config.js";
+import { healthPortOf, requireToken } from "./config.js";
 import { backoffDelay } from "./core/backoffDelay.js";
 import { readEnvironment, runMain, superviseProcess } from "./environment.js";
 import { createLogger, type Logger } from "./logger.js";
@@ -53,6 +53,8 @@ await runMain(async () => {
   const token = requireToken(config);
   const gateway = await fetchGatewayBot(token, config.discordApiUrl);
   const totalShards = config.shardCount === "auto" ? gateway.shards : config.shardCount;
+  // Each shard serves its health endpoint on HEALTH_PORT plus its id: the last must fit too.
+  if (config.healthPort !== undefined) healthPortOf(config.healthPort, totalShards - 1);
   const delay = Math.ceil(IDENTIFY_WINDOW_MS / gateway.session_start_limit.max_concurrency);
   // Compiled (`npm run start:sharded`, dist/) each shard runs index.js on plain Node; from the
   // TypeScript source (tests, `tsx src/shard.ts`) index.ts through tsx.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig, requireToken } from "../src/config.js";
+import { ConfigError, healthPortOf, loadConfig, requireToken } from "../src/config.js";
 
 describe("loadConfig", () => {
   it("applies the documented defaults to an empty environment", () => {
@@ -18,6 +18,8 @@ describe("loadConfig", () => {
       backupDir: undefined,
       backupKeep: 7,
       backupSchedule: "0 4 * * *",
+      healthPort: undefined,
+      healthHost: "127.0.0.1",
     });
     expect(config.authorIds).toEqual(new Set());
   });
@@ -48,6 +50,8 @@ describe("loadConfig", () => {
       BACKUP_DIR: "backups",
       BACKUP_KEEP: "3",
       BACKUP_SCHEDULE: "30 2 * * 0",
+      HEALTH_PORT: "9464",
+      HEALTH_HOST: "0.0.0.0",
     });
     expect(config).toMatchObject({
       discordToken: "token",
@@ -65,6 +69,8 @@ describe("loadConfig", () => {
       backupDir: "backups",
       backupKeep: 3,
       backupSchedule: "30 2 * * 0",
+      healthPort: 9464,
+      healthHost: "0.0.0.0",
     });
     expect(config.authorIds).toEqual(new Set(["323456789012345678", "423456789012345678"]));
     expect(config.allowedGuildIds).toEqual(new Set(["523456789012345678", "623456789012345678"]));
@@ -84,6 +90,11 @@ describe("loadConfig", () => {
     ["DISCORD_API_URL", "localhost:8080", /DISCORD_API_URL: must be an http\(s\) URL/],
     ["LOG_LEVEL", "loud", /LOG_LEVEL/],
     ["TOTAL_SHARDS", "0", /TOTAL_SHARDS: must be "auto" or a whole number/],
+    ["HEALTH_PORT", "0", /HEALTH_PORT: must be at least 1/],
+    ["HEALTH_PORT", "65536", /HEALTH_PORT: must be at most 65535/],
+    ["HEALTH_PORT", "metrics", /HEALTH_PORT: must be a whole number/],
+    ["HEALTH_HOST", "http://127.0.0.1", /HEALTH_HOST: must be an IP address or a host name/],
+    ["HEALTH_HOST", "my host", /HEALTH_HOST: must be an IP address or a host name/],
   ])("refuses a bad %s, naming it and the fix", (name, value, pattern) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(pattern);
@@ -93,6 +104,21 @@ describe("loadConfig", () => {
   it("names every bad setting at once", () => {
     expect(() => loadConfig({ DISCORD_GUILD_ID: "x", DROP_TIMEZONE: "Nowhere" })).toThrow(
       /problems:\n- DISCORD_GUILD_ID.*\n- DROP_TIMEZONE/,
+    );
+  });
+});
+
+describe("healthPortOf", () => {
+  it("gives each shard HEALTH_PORT plus its id, so that no two share a port", () => {
+    expect(healthPortOf(9464, 0)).toBe(9464);
+    expect(healthPortOf(9464, 3)).toBe(9467);
+    expect(healthPortOf(65_533, 2)).toBe(65_535);
+  });
+
+  it("refuses a port past 65535, naming HEALTH_PORT and the highest that fits", () => {
+    expect(() => healthPortOf(65_535, 1)).toThrow(ConfigError);
+    expect(() => healthPortOf(65_535, 1)).toThrow(
+      /HEALTH_PORT.*65536.*Set HEALTH_PORT to 65534 or lower/,
     );
   });
 });

@@ -13,6 +13,7 @@ import {
 import { UserError } from "../core/UserError.js";
 import { isStorageFailure } from "../store/isStorageFailure.js";
 import type { Reply } from "../views/ReplyMessage.js";
+import type { AnswerOutcome, InteractionObserver } from "./InteractionObserver.js";
 import { mayUse } from "./mayUse.js";
 import { offersChoices } from "./offersChoices.js";
 import type { CommandInput } from "./parseInvocation.js";
@@ -32,6 +33,8 @@ export interface DispatcherOptions {
   readonly serves?: (guildId: string) => boolean;
   /** Called for an interaction from a server the bot does not serve, after refusing it. */
   readonly refuseStranger?: (guildId: string) => void;
+  /** Told how each interaction answered went, and how long it took (the metrics). */
+  readonly observer?: InteractionObserver;
 }
 
 const NOT_SERVED = "I don't serve this server. Ask the bot's operator if you think I should.";
@@ -60,10 +63,12 @@ export function createDispatcher(
 
   async function answer(
     interaction: Answerable,
+    label: string,
     run: (context: MemberContext) => Reply | Promise<Reply>,
     context: MemberContext,
   ): Promise<void> {
     const started = performance.now();
+    let outcome: AnswerOutcome = "failed";
     const where = {
       interactionId: interaction.id,
       guildId: context.guildId,
@@ -90,6 +95,7 @@ export function createDispatcher(
       if ((await deferral) === "failed") return;
       await sendReply(interaction, reply, deferral !== undefined);
       notesShown();
+      outcome = "ok";
       log.debug(
         { ...where, ms: Math.round(performance.now() - started), deferred: deferral !== undefined },
         "interaction answered",
@@ -97,6 +103,7 @@ export function createDispatcher(
     } catch (error) {
       clearTimeout(timer);
       if (error instanceof UserError) {
+        outcome = "refused";
         log.info({ ...where, reason: error.message }, "interaction refused");
       } else {
         log.error({ ...where, err: error }, "interaction failed");
@@ -109,6 +116,9 @@ export function createDispatcher(
             ? NOT_SAVED
             : OUR_FAULT;
       await sendError(interaction, content, where);
+    } finally {
+      const seconds = (performance.now() - started) / 1000;
+      options.observer?.answered(label, outcome, seconds, deferral !== undefined);
     }
   }
 
@@ -208,6 +218,7 @@ export function createDispatcher(
       const handler = buttons.get(prefix);
       await answer(
         interaction,
+        handler === undefined ? "button:unknown" : `button:${prefix}`,
         (ctx) => {
           if (handler === undefined)
             throw new UserError("That button is not one of mine. Type /read to carry on reading.");
@@ -225,6 +236,7 @@ export function createDispatcher(
     }
     await answer(
       interaction,
+      command?.data.name ?? "unknown",
       (ctx) => {
         if (command === undefined)
           throw new UserError(

@@ -7,6 +7,7 @@ import type { Store } from "../store/Store.js";
 import type { AuthorNotice } from "./AuthorNotice.js";
 import type { DropChannels } from "./DropChannels.js";
 import type { DropNotifier } from "./DropNotifier.js";
+import type { DropObserver } from "./DropObserver.js";
 import type { DropPoster } from "./DropPoster.js";
 
 export interface DropRunnerOptions {
@@ -25,6 +26,8 @@ export interface DropRunnerOptions {
    * never post into a server at once (their pages would interleave in a shared channel).
    */
   readonly running?: Map<string, Promise<void>>;
+  /** Told how each drop asked for ended (the metrics). */
+  readonly observer?: DropObserver;
 }
 
 /**
@@ -52,6 +55,7 @@ export class DropRunner {
       const unfinished = store.drops.unfinished(guildId, this.#storyId);
       if (unfinished !== undefined) {
         if (unfinished.blocked && reason !== "now") {
+          this.#options.observer?.dropped("nothing");
           return {
             ok: false,
             drop: unfinished,
@@ -62,8 +66,7 @@ export class DropRunner {
         return this.#post(unfinished, true);
       }
       const part = nextScheduledPart(book, store.releases.releasedIds(guildId, this.#storyId));
-      if (part === undefined)
-        return { ok: false, error: "every part is already out", retryable: false };
+      if (part === undefined) return this.#nothing("every part is already out");
       return this.#start(guildId, part, reason, clock());
     });
   }
@@ -122,11 +125,7 @@ export class DropRunner {
     const channelId = channels.settingsFor(guildId).channelId;
     if (channelId === undefined) {
       log.warn({ guildId, partId: bookPart.part.id }, "no reading channel set; nothing dropped");
-      return {
-        ok: false,
-        error: "no reading channel is set (use /serial channel)",
-        retryable: false,
-      };
+      return this.#nothing("no reading channel is set (use /serial channel)");
     }
     const drop: Drop | undefined = store.drops.create(
       {
@@ -140,9 +139,14 @@ export class DropRunner {
       },
       now,
     );
-    if (drop === undefined)
-      return { ok: false, error: "that part was already dropped", retryable: false };
+    if (drop === undefined) return this.#nothing("that part was already dropped");
     return this.#post(drop, false);
+  }
+
+  /** A drop asked for with nothing to post, and why. */
+  #nothing(error: string): DropAttempt {
+    this.#options.observer?.dropped("nothing");
+    return { ok: false, error, retryable: false };
   }
 
   /**
@@ -153,7 +157,11 @@ export class DropRunner {
     const { channels, poster, notifier, tellAuthors } = this.#options;
     const settings = channels.settingsFor(unfinished.guildId);
     const drop = channels.relocate(unfinished, settings.channelId);
-    const outcome = await poster.post(drop, settings, resumed);
+    const outcome = await poster.post(drop, settings, resumed).catch((error: unknown) => {
+      this.#options.observer?.dropped("failed");
+      throw error;
+    });
+    this.#options.observer?.dropped(outcome.ok ? "posted" : "failed");
     if (outcome.ok) {
       await notifier.notify(outcome.drop);
     } else if (outcome.drop.attempts === 1 || (outcome.drop.blocked && !drop.blocked)) {

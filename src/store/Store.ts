@@ -5,6 +5,7 @@ import { DepartureRepository } from "./DepartureRepository.js";
 import { DropRepository } from "./DropRepository.js";
 import { EarlyAccessRepository } from "./EarlyAccessRepository.js";
 import { GUILD_TABLES } from "./guildTables.js";
+import { type DatabaseHealth, HealthProbe } from "./HealthProbe.js";
 import { MemberNoteRepository } from "./MemberNoteRepository.js";
 import { NoticeRepository } from "./NoticeRepository.js";
 import { type Db, openDatabase } from "./openDatabase.js";
@@ -32,6 +33,7 @@ export class Store {
   readonly authorNotices: AuthorNoticeRepository;
   readonly #db: Db;
   readonly #purge: readonly { run(params: { guild: string }): unknown }[];
+  readonly #probe: HealthProbe;
 
   constructor(path: string) {
     this.#db = openDatabase(path);
@@ -48,6 +50,7 @@ export class Store {
     this.notes = new MemberNoteRepository(this.#db);
     this.departures = new DepartureRepository(this.#db);
     this.authorNotices = new AuthorNoticeRepository(this.#db);
+    this.#probe = new HealthProbe(this.#db);
     this.#purge = GUILD_TABLES.map((table) =>
       this.#db.prepare<{ guild: string }>(`DELETE FROM ${table} WHERE guild_id = @guild`),
     );
@@ -95,7 +98,21 @@ export class Store {
     return this.#db.transaction(work)();
   }
 
+  /**
+   * Whether the database takes writes now, asked on a connection of its own that waits 100 ms at
+   * most for the write lock: "locked" while another connection (a shard, a program) holds it.
+   */
+  checkHealth(): DatabaseHealth {
+    return this.#probe.check();
+  }
+
+  /** The database's size on disk in bytes, its WAL file included. */
+  sizeBytes(): number {
+    return this.#probe.sizeBytes();
+  }
+
   close(): void {
+    this.#probe.close();
     if (this.#db.open) this.#db.close();
   }
 }

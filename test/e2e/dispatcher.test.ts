@@ -2,6 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { type Client, Routes } from "discord.js";
 import { LocalDiscord } from "local-discord";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { AnswerOutcome } from "../../src/commands/InteractionObserver.js";
 import type { ButtonHandler, ChatCommand } from "../../src/commands/types.js";
 import { UserError } from "../../src/core/UserError.js";
 import { dispatcherClient, type LoggedLine } from "../helpers/dispatcherClient.js";
@@ -44,16 +45,23 @@ let client: Client;
 let channelId: string;
 let userId: string;
 let logged: LoggedLine[];
+/** What the dispatcher told its observer, in order. */
+let answers: { command: string; outcome: AnswerOutcome; seconds: number; deferred: boolean }[];
 
 beforeEach(async () => {
   discord = await LocalDiscord.start({ interactionTimeoutMs: 300 });
   const guild = discord.createGuild({ name: "Test" });
   channelId = guild.systemChannelId;
   userId = discord.addMember(guild.id, { username: "member" }).id;
+  answers = [];
   ({ client, logged } = await dispatcherClient(discord, {
     commands,
     buttons: new Map([["bump", bump]]),
     deferAfterMs: 100,
+    observer: {
+      answered: (command, outcome, seconds, deferred) =>
+        answers.push({ command, outcome, seconds, deferred }),
+    },
   }));
 });
 
@@ -127,6 +135,42 @@ describe("the dispatcher", () => {
       "Something went wrong on our side. Please try again in a moment.",
     );
     expect(discord.followUps(outcome.interactionId)).toEqual([]);
+  });
+
+  it("tells its observer each answer's command (a button by its prefix), outcome, time and deferral", async () => {
+    await run("quick");
+    await run("refuse");
+    await run("crash");
+    await run("slow");
+    const posted = (await client.rest.post(Routes.channelMessages(channelId), {
+      body: {
+        content: "start",
+        components: [
+          {
+            type: 1,
+            components: ["bump:0", "gone:1"].map((id) => ({
+              type: 2,
+              style: 1,
+              label: id,
+              custom_id: id,
+            })),
+          },
+        ],
+      },
+    })) as { id: string };
+    await discord.clickButton({ userId, message: posted.id, customId: "gone:1" });
+    await discord.clickButton({ userId, message: posted.id, customId: "bump:0" });
+    await eventually(() => answers.length === 6, "six answers observed");
+    expect(answers.map(({ command, outcome, deferred }) => [command, outcome, deferred])).toEqual([
+      ["quick", "ok", false],
+      ["refuse", "refused", false],
+      ["crash", "failed", false],
+      ["slow", "ok", true],
+      ["button:unknown", "refused", false],
+      ["button:bump", "ok", false],
+    ]);
+    expect(answers[3]?.seconds).toBeGreaterThanOrEqual(0.4);
+    expect(answers[0]?.seconds).toBeLessThan(answers[3]?.seconds ?? 0);
   });
 
   it("logs a deferral Discord refuses, leaves no promise unhandled, and sends nothing more", async () => {

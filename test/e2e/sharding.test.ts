@@ -10,7 +10,9 @@ import { Store } from "../../src/store/Store.js";
 import { loadLibrary } from "../../src/story/loadLibrary.js";
 import { buildBot } from "../helpers/buildBot.js";
 import { eventually } from "../helpers/eventually.js";
+import { freePorts } from "../helpers/freePorts.js";
 import { messageOf } from "../helpers/harness.js";
+import { parseMetrics, sampleValue } from "../helpers/parseMetrics.js";
 import { spawnBot } from "../helpers/spawnBot.js";
 import { tempDir } from "../helpers/tempDir.js";
 import { expectVerbatimPages } from "../helpers/verbatim.js";
@@ -80,6 +82,7 @@ describe("npm run start:sharded", () => {
     for (const guild of guilds)
       store.settings.update(guild.id, "drago", { channelId: guild.readingId }, new Date());
     store.close();
+    const healthPort = await freePorts(2);
 
     const { child: manager } = spawnBot(
       "shard.ts",
@@ -90,6 +93,7 @@ describe("npm run start:sharded", () => {
         TOTAL_SHARDS: "2",
         AUTHOR_IDS: author.id,
         DROP_SCHEDULE: "* * * * * *",
+        HEALTH_PORT: String(healthPort),
       },
       { compiled: true },
     );
@@ -137,6 +141,20 @@ describe("npm run start:sharded", () => {
         .filter((description) => description !== "" && partOne?.text.includes(description));
       expect(pages).toHaveLength(2);
       expectVerbatimPages(pages, [partOne?.text ?? ""]);
+    }
+    // Each shard serves its own health endpoint, on HEALTH_PORT plus its id, its shard on every sample.
+    for (const shardId of [0, 1]) {
+      const base = `http://127.0.0.1:${healthPort + shardId}`;
+      const health = await fetch(`${base}/healthz`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toEqual({ discord: "ready", database: "ok" });
+      const samples = parseMetrics(await (await fetch(`${base}/metrics`)).text());
+      expect(new Set(samples.map((sample) => sample.labels.shard))).toEqual(
+        new Set([String(shardId)]),
+      );
+      expect(
+        sampleValue(samples, "discord_serial_drops_total", { result: "posted" }),
+      ).toBeGreaterThanOrEqual(2);
     }
     expect(
       discord
@@ -196,4 +214,30 @@ describe("npm run start:sharded", () => {
     expect(stderr).toBe("");
     expect(discord.sessions.filter((session) => session.connected)).toEqual([]);
   }, 45_000);
+
+  it("refuses to start shards whose health ports would pass 65535, naming HEALTH_PORT", async () => {
+    const discord = await LocalDiscord.start();
+    servers.push(discord);
+    const { child: manager } = spawnBot(
+      "shard.ts",
+      {
+        DISCORD_TOKEN: discord.token,
+        DISCORD_API_URL: discord.apiUrl,
+        DATABASE_PATH: join(tempDir(), "serial.db"),
+        TOTAL_SHARDS: "3",
+        HEALTH_PORT: "65534",
+      },
+      { compiled: true },
+    );
+    let stderr = "";
+    manager.stderr?.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const [code] = await once(manager, "exit", { signal: AbortSignal.timeout(10_000) });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(
+      /shard 2 would serve its health endpoint on port 65536.*HEALTH_PORT to 65533/,
+    );
+    expect(discord.sessions).toEqual([]);
+  });
 });

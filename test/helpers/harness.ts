@@ -40,12 +40,14 @@ export interface Harness {
 export interface HarnessOptions {
   /** Keep the bot's log lines from this level up in `logs` (default: none). */
   readonly logLevel?: string;
+  /** Runs once the local Discord is up, before the bot starts (to inject a fault, say). */
+  readonly beforeStart?: (discord: LocalDiscord) => void;
 }
 
 export async function startHarness(
   env: Record<string, string> = {},
   options: LocalDiscordOptions = {},
-  { logLevel = "silent" }: HarnessOptions = {},
+  { logLevel = "silent", beforeStart }: HarnessOptions = {},
 ): Promise<Harness> {
   const {
     discord,
@@ -63,6 +65,7 @@ export async function startHarness(
     destination: { write: (line: string) => logs.push(line) },
     secrets: [config.discordToken],
   });
+  beforeStart?.(discord);
   const harness: Harness = {
     discord,
     guild,

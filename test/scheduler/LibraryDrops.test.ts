@@ -3,9 +3,10 @@ import { pino } from "pino";
 import { describe, expect, it } from "vitest";
 import { bindLibrary } from "../../src/core/Library.js";
 import type { Story } from "../../src/core/story.js";
+import type { DropResult } from "../../src/scheduler/DropObserver.js";
 import { LibraryDrops } from "../../src/scheduler/LibraryDrops.js";
 import { Store } from "../../src/store/Store.js";
-import { FakeDiscordRest } from "../helpers/fakeDiscordRest.js";
+import { discordError, FakeDiscordRest } from "../helpers/fakeDiscordRest.js";
 import { FakeSchedules } from "../helpers/fakeSchedules.js";
 import { BOT } from "../helpers/schedulerSetup.js";
 import { prose, storyFixture } from "../helpers/storyFixture.js";
@@ -24,6 +25,7 @@ function setup() {
   const store = new Store(join(tempDir(), "serial.db"));
   const rest = new FakeDiscordRest();
   const library = bindLibrary([story("drago", "After Moscow"), story("tea", "Tea")]);
+  const results: DropResult[] = [];
   const drops = new LibraryDrops(
     {
       rest,
@@ -39,6 +41,7 @@ function setup() {
       channelInGuild: () => true,
       channelProblem: () => undefined,
       tellAuthors: async () => undefined,
+      observer: { dropped: (result) => results.push(result) },
     },
     library,
   );
@@ -47,7 +50,7 @@ function setup() {
     rest.calls
       .filter((call) => call.method === "POST" && call.route === "/channels/500/messages")
       .map((call) => String(Reflect.get(Object(call.body), "embeds")?.[0]?.description));
-  return { store, rest, drops, library, pagesPosted };
+  return { store, rest, drops, library, pagesPosted, results };
 }
 
 describe("LibraryDrops", () => {
@@ -70,6 +73,26 @@ describe("LibraryDrops", () => {
       ...Array.from({ length: pages[0] ?? 0 }, () => "drago"),
       ...Array.from({ length: pages[1] ?? 0 }, () => "tea"),
     ]);
+    await t.drops.stop();
+  });
+
+  it("tells its observer how each drop asked for ended: posted, failed, or nothing to post", async () => {
+    const t = setup();
+    await t.drops.start();
+    expect(t.results).toEqual([]);
+    const answer = t.rest.answer;
+    t.rest.answer = (call) => {
+      if (call.method === "POST") throw discordError(403, 50013, "Missing Permissions");
+      return answer(call);
+    };
+    expect((await t.drops.of("drago").drop(GUILD, "now")).ok).toBe(false);
+    // Refused: it waits for the authors, so the schedule posts nothing.
+    expect((await t.drops.of("drago").drop(GUILD, "schedule")).ok).toBe(false);
+    t.rest.answer = answer;
+    expect((await t.drops.of("drago").drop(GUILD, "now")).ok).toBe(true);
+    expect((await t.drops.of("drago").drop(GUILD, "now")).ok).toBe(false);
+    expect((await t.drops.of("tea").drop(GUILD, "now")).ok).toBe(true);
+    expect(t.results).toEqual(["failed", "nothing", "posted", "nothing", "posted"]);
     await t.drops.stop();
   });
 

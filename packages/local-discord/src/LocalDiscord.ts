@@ -292,6 +292,11 @@ export class LocalDiscord extends LocalDiscordInspection {
     this.#parts.gateway.disconnectAll();
   }
 
+  /** Holds back HELLO from new gateway connections until `release()`: a client stays connecting. */
+  holdGateway(): { release(): void } {
+    return this.#parts.gateway.hold();
+  }
+
   async close(): Promise<void> {
     this.#parts.changes.failAll("LocalDiscord was closed");
     await this.#parts.gateway.close();

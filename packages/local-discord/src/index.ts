@@ -43,6 +43,7 @@
  * discord.requests / unhandledRequests / rateLimitViolations / specViolations / dispatches / sessions
  * await discord.waitFor(() => discord.messages(channel.id).length >= 3, { description: "3 messages" });
  * discord.requestReconnect();  discord.disconnectAll();  await discord.close();
+ * const hold = discord.holdGateway();  hold.release();  // no HELLO for new connections meanwhile
  * ```
  *
  * Discord's rules are enforced so that mistakes show up here rather than in production: message

@@ -69,6 +69,20 @@ describe("LocalDiscord: gateway", () => {
     expect((await received).content).toBe("back");
   });
 
+  it("holds a reconnecting client without HELLO until released, then it resumes", async () => {
+    const bot = await start();
+    const hold = discord.holdGateway();
+    const reconnecting = once(bot.client, "shardReconnecting");
+    discord.disconnectAll();
+    await reconnecting;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(discord.sessions).toMatchObject([{ resumes: 0, connected: false }]);
+    const resumed = once(bot.client, "shardResume");
+    hold.release();
+    await resumed;
+    expect(discord.sessions).toMatchObject([{ resumes: 1, connected: true }]);
+  });
+
   it("gives each shard only its guilds", async () => {
     const other = discord.createGuild({ name: "Other", shard: [1, 2] });
     const bot = await start({ shards: [0, 1], shardCount: 2 });

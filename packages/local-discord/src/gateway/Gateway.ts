@@ -53,6 +53,8 @@ export class Gateway implements Dispatcher {
   readonly #server = new WebSocketServer({ noServer: true });
   readonly #sessions = new Map<string, GatewaySession>();
   readonly #sockets = new Set<WebSocket>();
+  /** Connections waiting for their HELLO while the gateway is held (see `hold`). */
+  #held: Set<WebSocket> | null = null;
   #origin = "";
 
   constructor(options: GatewayOptions) {
@@ -118,6 +120,22 @@ export class Gateway implements Dispatcher {
     }
   }
 
+  /**
+   * Holds back HELLO from the connections made from now on, until `release()` sends it to those
+   * still open: a client connecting meanwhile waits, as on a gateway slow to answer.
+   */
+  hold(): { release(): void } {
+    const held = new Set<WebSocket>();
+    this.#held = held;
+    return {
+      release: () => {
+        if (this.#held === held) this.#held = null;
+        for (const socket of held) this.#hello(socket);
+        held.clear();
+      },
+    };
+  }
+
   sessions(): GatewaySessionInfo[] {
     return [...this.#sessions.values()].map((session) => session.info());
   }
@@ -132,12 +150,8 @@ export class Gateway implements Dispatcher {
   #onConnection(socket: WebSocket): void {
     this.#sockets.add(socket);
     let session: GatewaySession | null = null;
-    socket.send(
-      JSON.stringify({
-        op: GatewayOpcodes.Hello,
-        d: { heartbeat_interval: this.#options.heartbeatIntervalMs },
-      }),
-    );
+    if (this.#held === null) this.#hello(socket);
+    else this.#held.add(socket);
     socket.on("message", (raw) => {
       let payload: unknown;
       try {
@@ -196,6 +210,16 @@ export class Gateway implements Dispatcher {
       }
       this.#options.changes.notify();
     });
+  }
+
+  #hello(socket: WebSocket): void {
+    if (socket.readyState !== socket.OPEN) return;
+    socket.send(
+      JSON.stringify({
+        op: GatewayOpcodes.Hello,
+        d: { heartbeat_interval: this.#options.heartbeatIntervalMs },
+      }),
+    );
   }
 
   #identify(socket: WebSocket, data: Record<string, unknown>): GatewaySession | null {

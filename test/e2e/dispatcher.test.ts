@@ -49,7 +49,10 @@ let logged: LoggedLine[];
 let answers: { command: string; outcome: AnswerOutcome; seconds: number; deferred: boolean }[];
 
 beforeEach(async () => {
-  discord = await LocalDiscord.start({ interactionTimeoutMs: 300 });
+  // Discord's own 3 s to answer. The dispatcher defers after 100 ms here, so a slow handler is
+  // still deferred long before it; a shorter deadline only made quick answers late on a busy
+  // machine (the answer's round trip, not the bot, passed it).
+  discord = await LocalDiscord.start({ interactionTimeoutMs: 3000 });
   const guild = discord.createGuild({ name: "Test" });
   channelId = guild.systemChannelId;
   userId = discord.addMember(guild.id, { username: "member" }).id;

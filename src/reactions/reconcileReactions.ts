@@ -1,4 +1,4 @@
-import { DiscordAPIError, type REST, Routes } from "discord.js";
+import { DiscordAPIError, type REST, RESTJSONErrorCodes, Routes } from "discord.js";
 import { z } from "zod";
 import type { Logger } from "../logger.js";
 import type { Store } from "../store/Store.js";
@@ -16,10 +16,6 @@ const users = z.array(z.object({ id: z.string() }));
 
 /** Discord's page size for the users of one reaction. */
 const PAGE = 100;
-
-/** Discord's codes for a message or a channel that is gone for good. */
-const UNKNOWN_CHANNEL = 10003;
-const UNKNOWN_MESSAGE = 10008;
 
 export interface ReconcileOptions {
   readonly rest: Pick<REST, "get">;
@@ -79,10 +75,13 @@ export async function reconcileReactions(
       }
     } catch (error) {
       const where = { guildId, channelId, messageId };
-      if (error instanceof DiscordAPIError && error.code === UNKNOWN_MESSAGE) {
+      if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownMessage) {
         store.reactions.markGone(messageId, clock());
         log.info(where, "a drop message is gone; its reactions are kept and it is not read again");
-      } else if (error instanceof DiscordAPIError && error.code === UNKNOWN_CHANNEL) {
+      } else if (
+        error instanceof DiscordAPIError &&
+        error.code === RESTJSONErrorCodes.UnknownChannel
+      ) {
         store.reactions.markChannelGone(guildId, storyId, channelId, clock());
         refused.add(channelId);
         log.info(where, "a reading channel is gone; its drop messages are not read again");

@@ -1,11 +1,8 @@
-import { type Client, DiscordAPIError, Routes } from "discord.js";
+import { type Client, DiscordAPIError, RESTJSONErrorCodes, Routes } from "discord.js";
 import { z } from "zod";
 import type { Logger } from "../logger.js";
 
 const channel = z.object({ id: z.string() });
-
-/** Discord's code for "Cannot send messages to this user" (DMs closed, or no server shared). */
-const CANNOT_DM = 50007;
 
 /**
  * Direct messages to authors, each DM channel opened once. A user whose DMs turn out closed is
@@ -40,7 +37,11 @@ export class AuthorDms {
       this.#channels.set(userId, channelId);
       await this.post(channelId, content);
     } catch (error) {
-      if (error instanceof DiscordAPIError && error.code === CANNOT_DM) this.#closed.add(userId);
+      if (
+        error instanceof DiscordAPIError &&
+        error.code === RESTJSONErrorCodes.CannotSendMessagesToThisUser
+      )
+        this.#closed.add(userId);
       this.log.warn({ ...where, userId, err: error }, "could not DM an author");
     }
   }

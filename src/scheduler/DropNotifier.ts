@@ -1,4 +1,4 @@
-import { DiscordAPIError, type REST, Routes } from "discord.js";
+import { DiscordAPIError, type REST, RESTJSONErrorCodes, Routes } from "discord.js";
 import { z } from "zod";
 import type { Book } from "../core/Book.js";
 import type { Drop } from "../core/drop.js";
@@ -16,9 +16,6 @@ export interface DropNotifierOptions {
 }
 
 const channel = z.object({ id: z.string() });
-
-/** Discord's code for "Cannot send messages to this user": the member's DMs are closed to the bot. */
-const CANNOT_DM = 50007;
 
 /**
  * DMs each member who asked with /notify about a posted drop, once, in words that fit where they
@@ -54,7 +51,10 @@ export class DropNotifier {
         });
       } catch (error) {
         const where = { guildId: drop.guildId, userId, partId: drop.partId };
-        if (error instanceof DiscordAPIError && error.code === CANNOT_DM) {
+        if (
+          error instanceof DiscordAPIError &&
+          error.code === RESTJSONErrorCodes.CannotSendMessagesToThisUser
+        ) {
           store.transaction(() => {
             store.notices.unsubscribe(drop.guildId, drop.storyId, userId);
             store.notes.add(drop.guildId, userId, "dms-closed", clock());

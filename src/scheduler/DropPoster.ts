@@ -1,5 +1,12 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { DiscordAPIError, HTTPError, type REST, Routes, SnowflakeUtil } from "discord.js";
+import {
+  DiscordAPIError,
+  HTTPError,
+  type REST,
+  RESTJSONErrorCodes,
+  Routes,
+  SnowflakeUtil,
+} from "discord.js";
 import { z } from "zod";
 import type { Book } from "../core/Book.js";
 import type { Drop, DropOutcome, EffectiveSettings } from "../core/drop.js";
@@ -48,9 +55,6 @@ const RECENT_LIMIT = 100;
 
 /** How far before a drop's start its first page is looked for: Discord's clock may differ. */
 const CLOCK_MARGIN_MS = 5 * 60_000;
-
-/** Discord's code for a message that is gone (a moderator deleted a page mid-drop). */
-const UNKNOWN_MESSAGE = 10008;
 
 /** What a server adds to its drops. */
 export type DropExtras = Pick<EffectiveSettings, "pingRoleId" | "threads">;
@@ -130,7 +134,7 @@ export class DropPoster {
       log.info({ ...where, pages: messages.length, reason: drop.reason }, "drop posted");
       return { ok: true, drop: store.drops.get(drop) ?? drop };
     } catch (error) {
-      if (error instanceof DiscordAPIError && error.code === UNKNOWN_MESSAGE) {
+      if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownMessage) {
         // The last page was deleted before its reactions were seeded: it is posted again.
         store.drops.forgetPagesFrom(drop, messages.length - 1);
         log.warn({ ...where, err: error }, "a page of the drop was deleted; it is posted again");

@@ -1,17 +1,13 @@
 import { firstPlace } from "../core/reading.js";
 import { UserError } from "../core/UserError.js";
 import { guildCommand } from "./guildCommand.js";
-import { ReaderSession } from "./readerSession.js";
-import { carriedBooks, serve } from "./servedStory.js";
+import { carriedSessions, EARLY_ACCESS_ENDED } from "./readerSession.js";
 import type { ChatCommand } from "./types.js";
 
 const data = guildCommand({
   name: "next",
   description: "Read the next page of the story you are reading, privately",
 });
-
-const NOT_OUT =
-  "The part you were reading is not out for you now (early access to it ended); your place in it is kept for its public drop. /read part: opens a part that is out.";
 
 /**
  * `/next`: the page after the member's saved place in the story they read last, or the first
@@ -22,9 +18,7 @@ export const next = {
   access: "member",
 
   execute(services, context) {
-    const sessions = carriedBooks(services, context.guildId).map(
-      (book) => new ReaderSession(services, context, serve(services, book)),
-    );
+    const sessions = carriedSessions(services, context);
     for (const storyId of services.store.progress.storiesByRecency(
       context.guildId,
       context.userId,
@@ -33,7 +27,9 @@ export const next = {
       const saved = session?.saved();
       if (session !== undefined && saved !== undefined) return session.showNext(saved, "reply");
       // A place in a part that is out again at its drop is kept, not moved to another page.
-      if (session?.lostPlace() === "not-out") throw new UserError(NOT_OUT);
+      if (session?.lostPlace() === "not-out") {
+        throw new UserError(`${EARLY_ACCESS_ENDED} /read part: opens a part that is out.`);
+      }
     }
     const [only, ...others] = sessions;
     if (only === undefined) throw new UserError("This server carries no story at the moment.");

@@ -8,9 +8,8 @@ import { reactionsEmbed } from "../views/reactionsEmbed.js";
 import { guildCommand } from "./guildCommand.js";
 import { partChoices } from "./partChoices.js";
 import {
-  askedStory,
+  askedBooks,
   carriedBooks,
-  findBook,
   type ServedStory,
   STORY_OPTION,
   storyChoices,
@@ -118,10 +117,8 @@ export const reactions = {
   autocomplete(services, context, focused) {
     const carried = carriedBooks(services, context.guildId);
     if (focused.option === STORY_OPTION) return storyChoices(carried, focused.typed);
-    const story = askedStory(focused);
-    const chosen = story === undefined ? undefined : findBook(carried, story);
     return partChoices(
-      (chosen === undefined ? carried : [chosen]).flatMap((book) =>
+      askedBooks(carried, focused).flatMap((book) =>
         readableParts(
           book,
           services.store.releases.releasedIds(context.guildId, book.story.meta.id),

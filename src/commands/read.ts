@@ -8,11 +8,10 @@ import { resumeCard } from "../views/resumeCard.js";
 import { titleCard } from "../views/titleCard.js";
 import { guildCommand } from "./guildCommand.js";
 import { partChoices } from "./partChoices.js";
-import { ReaderSession } from "./readerSession.js";
+import { carriedSessions, EARLY_ACCESS_ENDED, ReaderSession } from "./readerSession.js";
 import {
-  askedStory,
+  askedBooks,
   carriedBooks,
-  findBook,
   type ServedStory,
   STORY_OPTION,
   serve,
@@ -41,8 +40,7 @@ const data = guildCommand({
 const LOST = {
   removed:
     "The part you were reading is no longer in the story: its author took it out. Start again below, or open a part with /read part:.",
-  "not-out":
-    "The part you were reading is not out for you now (early access to it ended); it comes back at its public drop. Start again below, or open a part with /read part:.",
+  "not-out": `${EARLY_ACCESS_ENDED} Start reading, below, begins the story again.`,
 } as const;
 
 /** The title card for a new reader of a story, the resume card for a returning one. */
@@ -61,13 +59,6 @@ export function openStory(services: Services, context: MemberContext, served: Se
   return { mode: "reply", message: lost === undefined ? card : { ...card, content: LOST[lost] } };
 }
 
-/** The sessions of every story the server carries, for a member who named none. */
-function sessions(services: Services, context: MemberContext): ReaderSession[] {
-  return carriedBooks(services, context.guildId).map(
-    (book) => new ReaderSession(services, context, serve(services, book)),
-  );
-}
-
 /** The readable part a member asked for, in the story they named, or in the one story that has it. */
 function partAsked(
   services: Services,
@@ -77,7 +68,7 @@ function partAsked(
 ): { session: ReaderSession; part: BookPart } {
   const candidates =
     story === undefined
-      ? sessions(services, context)
+      ? carriedSessions(services, context)
       : [new ReaderSession(services, context, storyFor(services, context.guildId, story))];
   const found = candidates.flatMap((session) => {
     const part = findPart(session.readable, asked);
@@ -114,7 +105,7 @@ export const read = {
     if (story !== undefined || carriedBooks(services, context.guildId).length <= 1) {
       return openStory(services, context, storyFor(services, context.guildId, story));
     }
-    const entries = sessions(services, context).map((session) => ({
+    const entries = carriedSessions(services, context).map((session) => ({
       book: session.served.book,
       partsOut: session.readable.filter(({ part }) => part.kind === "scene").length,
       place: session.saved(),
@@ -125,11 +116,10 @@ export const read = {
   autocomplete(services, context, focused) {
     const carried = carriedBooks(services, context.guildId);
     if (focused.option === STORY_OPTION) return storyChoices(carried, focused.typed);
-    const story = askedStory(focused);
-    const chosen = story === undefined ? undefined : findBook(carried, story);
-    const books = chosen === undefined ? carried : [chosen];
     return partChoices(
-      books.flatMap((book) => new ReaderSession(services, context, serve(services, book)).readable),
+      askedBooks(carried, focused).flatMap(
+        (book) => new ReaderSession(services, context, serve(services, book)).readable,
+      ),
       focused.typed,
     );
   },

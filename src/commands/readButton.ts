@@ -2,26 +2,35 @@ import { parseReadTarget, READ_PREFIX } from "../core/customIds.js";
 import { firstPlace } from "../core/reading.js";
 import { UserError } from "../core/UserError.js";
 import { openStory } from "./read.js";
-import { ReaderSession } from "./readerSession.js";
-import { carriedBooks, findBook, storyFor } from "./servedStory.js";
-import type { ButtonHandler } from "./types.js";
+import { EARLY_ACCESS_ENDED, ReaderSession } from "./readerSession.js";
+import { carriedBooks, findBook, type ServedStory, serve, storyFor } from "./servedStory.js";
+import type { ButtonHandler, Services } from "./types.js";
 
 /**
- * Start reading (title card), Resume and Start over (resume card), Open (library card). A button
- * made before a server had several stories names none, and means the server's only one.
+ * The story a read button names, if the server still carries it; a button made before a server
+ * had several stories names none, and means the server's only one.
+ */
+function buttonStory(
+  services: Services,
+  guildId: string,
+  storyId: string | undefined,
+): ServedStory {
+  if (storyId === undefined) return storyFor(services, guildId, undefined);
+  const book = findBook(carriedBooks(services, guildId), storyId);
+  if (book === undefined) {
+    throw new UserError("That story is not in this server any more. Type /read to see what is.");
+  }
+  return serve(services, book);
+}
+
+/**
+ * Start reading (title card), Resume and Start over (resume card), Open (library card).
  */
 export const readButton = {
   prefix: READ_PREFIX,
   execute(services, context, args) {
     const target = parseReadTarget(args);
-    const { storyId } = target;
-    if (
-      storyId !== undefined &&
-      findBook(carriedBooks(services, context.guildId), storyId) === undefined
-    ) {
-      throw new UserError("That story is not in this server any more. Type /read to see what is.");
-    }
-    const served = storyFor(services, context.guildId, storyId);
+    const served = buttonStory(services, context.guildId, target.storyId);
     if (target.action === "open")
       return { ...openStory(services, context, served), mode: "update" };
     const session = new ReaderSession(services, context, served);
@@ -29,9 +38,7 @@ export const readButton = {
     if (first === undefined) throw new UserError("The story has no pages yet.");
     const saved = session.saved();
     if (target.action === "resume" && saved === undefined && session.lostPlace() === "not-out") {
-      throw new UserError(
-        "The part you were reading is not out for you now (early access to it ended); your place in it is kept for its public drop.",
-      );
+      throw new UserError(EARLY_ACCESS_ENDED);
     }
     const place = target.action === "resume" ? (saved ?? first) : first;
     return session.show(place, "update");

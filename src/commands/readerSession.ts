@@ -13,8 +13,19 @@ import type { ReaderKey } from "../store/ProgressRepository.js";
 import { caughtUpMessage } from "../views/caughtUpMessage.js";
 import { pageMessage, type ReactionButtons } from "../views/pageMessage.js";
 import type { Reply } from "../views/ReplyMessage.js";
-import type { ServedStory } from "./servedStory.js";
+import { carriedBooks, type ServedStory, serve } from "./servedStory.js";
 import type { MemberContext, Services } from "./types.js";
+
+/** Why a member whose early access ended cannot go on from their place (it stays where it is). */
+export const EARLY_ACCESS_ENDED =
+  "The part you were reading is not out for you now (early access to it ended); your place in it is kept for its public drop.";
+
+/** The member's sessions of every story the server carries, in the library's order. */
+export function carriedSessions(services: Services, context: MemberContext): ReaderSession[] {
+  return carriedBooks(services, context.guildId).map(
+    (book) => new ReaderSession(services, context, serve(services, book)),
+  );
+}
 
 /** One member's reading of one story in one server: what they may read and where they are. */
 export class ReaderSession {

@@ -69,10 +69,15 @@ export function findBook(books: readonly Book[], asked: string): Book | undefine
   );
 }
 
-/** The story option's value as a member sent it, when it is text (autocomplete sees it unchecked). */
-export function askedStory(focused: Focused): string | undefined {
+/**
+ * The stories whose parts an autocomplete of a part offers: the one the member put in the story
+ * option (autocomplete sees it unchecked), else every one carried.
+ */
+export function askedBooks(carried: readonly Book[], focused: Focused): readonly Book[] {
   const value = focused.values[STORY_OPTION];
-  return typeof value === "string" && value.trim() !== "" ? value : undefined;
+  const chosen =
+    typeof value === "string" && value.trim() !== "" ? findBook(carried, value) : undefined;
+  return chosen === undefined ? carried : [chosen];
 }
 
 /** Autocomplete choices among the server's stories, matching what the member has typed so far. */

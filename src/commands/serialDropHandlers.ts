@@ -12,6 +12,7 @@ import { say } from "./say.js";
 import type { serialData } from "./serialData.js";
 import { serialStatusOf } from "./serialStatusOf.js";
 import { carriedBooks, serve, storyFor } from "./servedStory.js";
+import { storyLineOf } from "./storyLineOf.js";
 
 function describeAttempt(book: Book, attempt: DropAttempt): string {
   if (attempt.drop === undefined) throw new UserError(`Nothing was dropped: ${attempt.error}.`);
@@ -82,7 +83,12 @@ export const serialDropHandlers: Pick<
     if (context.options.story === undefined && carried.length > 1) {
       const overview = serialOverview(
         carried.map((book) =>
-          serialStatusOf(services, serve(services, book), context.guildId, context.now),
+          storyLineOf(
+            serve(services, book),
+            context.guildId,
+            context.now,
+            services.store.releases.releasedIds(context.guildId, book.story.meta.id),
+          ),
         ),
       );
       return say(notice === undefined ? overview : clip(`${notice}\n\n${overview}`, 2000));

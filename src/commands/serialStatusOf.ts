@@ -2,19 +2,20 @@ import { partLabel } from "../core/partLabel.js";
 import { readableParts } from "../core/reading.js";
 import type { SerialStatus } from "../views/serialStatus.js";
 import type { ServedStory } from "./servedStory.js";
+import { storyLineOf } from "./storyLineOf.js";
 import type { Services } from "./types.js";
 
 /** What the authors' view of a story's drops in a server shows, read from the book, store and drops. */
 export function serialStatusOf(
   services: Services,
-  { book, drops }: ServedStory,
+  served: ServedStory,
   guildId: string,
   now: Date,
 ): SerialStatus {
   const { store, authorIds } = services;
+  const { book, drops } = served;
   const storyId = book.story.meta.id;
   const released = store.releases.releasedIds(guildId, storyId);
-  const scenes = book.parts.filter(({ part }) => part.kind === "scene");
   const last = store.drops.latest(guildId, storyId);
   const lastPart = last === undefined ? undefined : book.part(last.partId)?.part;
   const reads = new Map(
@@ -25,12 +26,8 @@ export function serialStatusOf(
     tallies.set(row.partId, [...(tallies.get(row.partId) ?? []), `${row.emoji} ${row.readers}`]);
   }
   return {
-    title: book.story.meta.title,
-    settings: drops.settingsFor(guildId),
-    next: drops.nextDrops(guildId, now, 1)[0],
+    ...storyLineOf(served, guildId, now, released),
     scheduleProblem: drops.scheduleProblem(guildId),
-    released: scenes.filter(({ part }) => released.has(part.id)).length,
-    scenes: scenes.length,
     last: last && { drop: last, label: lastPart === undefined ? last.partId : partLabel(lastPart) },
     vanished: [...released].filter((partId) => book.part(partId) === undefined),
     readers: readableParts(book, released).map(({ part }) => ({

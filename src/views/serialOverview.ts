@@ -6,6 +6,7 @@ import { clip } from "./clip.js";
 export interface StoryLine {
   readonly title: string;
   readonly settings: EffectiveSettings;
+  /** How many of the story's `scenes` are out. */
   readonly released: number;
   readonly scenes: number;
   readonly next: Date | undefined;

@@ -1,20 +1,15 @@
 import { EmbedBuilder } from "@discordjs/builders";
 import { TimestampStyles, time } from "@discordjs/formatters";
 import { DISCORD_LIMITS } from "../core/discordLimits.js";
-import type { Drop, EffectiveSettings } from "../core/drop.js";
+import type { Drop } from "../core/drop.js";
 import type { ReplyMessage } from "./ReplyMessage.js";
+import type { StoryLine } from "./serialOverview.js";
 import { ACCENT } from "./style.js";
 
-/** What the authors' view of the drops in a server shows. */
-export interface SerialStatus {
-  readonly title: string;
-  readonly settings: EffectiveSettings;
-  readonly next: Date | undefined;
+/** What the authors' view of a story's drops in a server shows: its line, and the details. */
+export interface SerialStatus extends StoryLine {
   /** Why the stored schedule cannot be used, if it cannot. */
   readonly scheduleProblem: string | undefined;
-  /** How many of the story's `scenes` are out. */
-  readonly released: number;
-  readonly scenes: number;
   readonly last: { readonly drop: Drop; readonly label: string } | undefined;
   /** Released parts no longer in the story (renamed or removed). */
   readonly vanished: readonly string[];

@@ -1,6 +1,7 @@
 import type { APIApplicationCommandOptionChoice } from "discord.js";
 import type { BookPart } from "../core/Book.js";
 import { partLabel } from "../core/partLabel.js";
+import { clip } from "../views/clip.js";
 
 /** Autocomplete choices among the readable parts, matching what the member has typed so far. */
 export function partChoices(
@@ -20,5 +21,5 @@ export function partChoices(
         choice.value.includes(needle),
     )
     .slice(0, 25)
-    .map((choice) => ({ name: choice.name.slice(0, 100), value: choice.value }));
+    .map((choice) => ({ name: clip(choice.name, 100), value: choice.value }));
 }

@@ -26,8 +26,9 @@ import { rampChart } from "./rampChart.js";
  * The load generator (this process, playing Discord) costs about as much CPU per interaction as
  * discord.js and shares the machine with the bots, so every step also records how busy the
  * generator's event loop and the bot's main thread were. A bot whose main thread was not on a CPU
- * for most of the step it failed was not its own limit (the machine or the generator was), and
- * then the bots are also compared by their main thread's CPU time per interaction.
+ * for most of the step it failed was not its own limit (the machine or the generator was). So the
+ * target is the main thread's CPU time per interaction against the baseline's, over the rates
+ * both ran; the highest rates are shown for context.
  */
 export const interactions: Benchmark = { name: "interactions", run };
 
@@ -42,7 +43,8 @@ const STEP_FACTOR = 1.25;
 const MAX_RATE = 4000;
 const P99_LIMIT_MS = 50;
 const P99_TARGET_MS = 20;
-const RATIO_TARGET = 0.8;
+/** The bot's main-thread CPU per interaction may be this much of the baseline's. */
+const CPU_RATIO_TARGET = 1.15;
 /** Over this event loop utilization the generator itself limits the rate: the step is void. */
 const GENERATOR_BUSY_LIMIT = 0.9;
 /** A bot whose main thread was on a CPU for this share of the step it failed was its own limit. */
@@ -72,7 +74,7 @@ async function run(progress: Progress): Promise<BenchRow[]> {
     const chart = fileURLToPath(new URL("interactions-ramp.png", import.meta.url));
     writeFileSync(chart, rampChart([baseline, bot], { p99LimitMs: P99_LIMIT_MS }));
     progress(`wrote ${relative(process.cwd(), chart)}`);
-    return [rateRow(bot, baseline), latencyRow(bot, baseline)];
+    return [...cpuRows(bot, baseline), latencyRow(bot, baseline)];
   } finally {
     await Promise.all(running.map((target) => target.close()));
   }
@@ -312,7 +314,13 @@ function cpuPerInteraction(target: Target, rates: ReadonlySet<number>): number |
   return sent === 0 ? undefined : cpuMs / sent;
 }
 
-function rateRow(bot: Target, baseline: Target): BenchRow {
+/**
+ * The rows of the ramp: main-thread CPU per interaction against the baseline's (the target: what
+ * the bot does on top of answering, measured where the machine cannot hide it), and for context
+ * the highest rate each sustained, which on two cores the load generator and the machine set as
+ * much as the bots do.
+ */
+function cpuRows(bot: Target, baseline: Target): BenchRow[] {
   const ours = ending(bot);
   const theirs = ending(baseline);
   const common = new Set(
@@ -320,36 +328,36 @@ function rateRow(bot: Target, baseline: Target): BenchRow {
   );
   const botCpu = cpuPerInteraction(bot, common);
   const baselineCpu = cpuPerInteraction(baseline, common);
-  const cpuRatio =
-    botCpu === undefined || baselineCpu === undefined ? undefined : baselineCpu / botCpu;
   const maxBusy = Math.max(...[...bot.steps, ...baseline.steps].map((s) => s.generatorBusy));
-  return ratioRow({
+  const rates = [
+    `bot ${ours.stop}; baseline ${theirs.stop}`,
+    theirs.limit === "bot" ? "" : `the baseline's rate was set by ${LIMITS[theirs.limit]}`,
+    `load generator at most ${percent(maxBusy)} busy`,
+  ]
+    .filter((part) => part !== "")
+    .join("; ");
+  const rateRow = ratioRow({
     group: GROUP,
     figure: `highest rate with p99 < ${P99_LIMIT_MS} ms`,
     value: ours.rate,
     unit: "/s",
     baseline: { name: baseline.name, value: theirs.rate },
-    target: `ratio ≥ ${RATIO_TARGET}`,
-    holds: (ratio) =>
-      Number.isFinite(ratio) &&
-      ratio >= RATIO_TARGET &&
-      (theirs.limit === "bot" || (cpuRatio !== undefined && cpuRatio >= RATIO_TARGET)),
-    note: [
-      `bot ${ours.stop}; baseline ${theirs.stop}`,
-      theirs.limit === "bot"
-        ? ""
-        : `the baseline's rate was set by ${LIMITS[theirs.limit]}, not by the baseline, so the bots are also held to the target by CPU per interaction`,
-      botCpu === undefined || baselineCpu === undefined || cpuRatio === undefined
-        ? "no CPU times (no /proc schedstat)"
-        : `main thread CPU per interaction: bot ${botCpu.toFixed(2)} ms, baseline ${baselineCpu.toFixed(2)} ms (baseline/bot ${cpuRatio.toFixed(2)})`,
-      `load generator at most ${percent(maxBusy)} busy`,
-      cpuRatio !== undefined && cpuRatio < RATIO_TARGET
-        ? "from an earlier profile: the bot's extra time per interaction is its store (reads, a write transaction, WAL checkpoints on the event loop) and its log line"
-        : "",
-    ]
-      .filter((part) => part !== "")
-      .join("; "),
+    note: rates,
   });
+  if (botCpu === undefined || baselineCpu === undefined) {
+    return [{ ...rateRow, note: `${rates}; no CPU times (no /proc schedstat)` }];
+  }
+  const cpuRow = ratioRow({
+    group: GROUP,
+    figure: "main-thread CPU per page turn",
+    value: botCpu,
+    unit: "ms",
+    baseline: { name: baseline.name, value: baselineCpu },
+    target: `ratio ≤ ${CPU_RATIO_TARGET}`,
+    holds: (ratio) => ratio <= CPU_RATIO_TARGET,
+    note: `over the ${common.size} rates both ran, ${[...common].join(", ")}/s; a page turn is a Next press or a /next, each answered with a page or the caught-up card`,
+  });
+  return [cpuRow, rateRow];
 }
 
 function latencyRow(bot: Target, baseline: Target): BenchRow {

@@ -44,7 +44,15 @@ export async function startApp(config: Config, baseLog: Logger): Promise<App> {
   const token = requireToken(config);
   const { stories, warnings } = await loadLibrary(config.storyDir);
   const library = bindLibrary(stories);
-  const store = new Store(config.databasePath);
+  const store = new Store(config.databasePath, {
+    backgroundCheckpoints: {
+      failed: (error) =>
+        baseLog.error(
+          { err: error },
+          "the WAL checkpoint worker failed; the main thread checkpoints instead",
+        ),
+    },
+  });
   try {
     store.settings.claimUnassigned(library.books[0].story.meta.id);
     useOrder(store, library);

@@ -21,7 +21,7 @@ export const pageButton = {
     }
     if (target.action === "next") return session.showNext(from, "update");
     if (target.action === "back") {
-      return session.show(previousPlace(session.readable, from) ?? from, "update");
+      return session.show(previousPlace(session.readable, from) ?? from, "update", from);
     }
     return session.show(from, "update");
   },

@@ -70,13 +70,22 @@ export class ReaderSession {
     return this.served.book.part(position.partId) === undefined ? "removed" : "not-out";
   }
 
-  /** Shows a page and saves it as the member's place. */
-  show(place: Place, mode: Reply["mode"]): Reply {
+  /**
+   * Shows a page and saves it as the member's place, and the part as started (finished, on its
+   * last page). Turning from a page of the same part (`from`), whose showing recorded the start,
+   * to one that is not its last, only the place is saved: one write, not a transaction of two.
+   */
+  show(place: Place, mode: Reply["mode"], from?: Place): Reply {
     const { store } = this.services;
-    store.transaction(() => {
+    const partId = place.part.part.id;
+    if (from?.part.part.id === partId && !isLastPage(place)) {
       store.progress.save(this.key, positionOf(place), this.context.now);
-      store.reads.record(this.key, place.part.part.id, isLastPage(place), this.context.now);
-    });
+    } else {
+      store.transaction(() => {
+        store.progress.save(this.key, positionOf(place), this.context.now);
+        store.reads.record(this.key, partId, isLastPage(place), this.context.now);
+      });
+    }
     return this.render(place, mode);
   }
 
@@ -112,7 +121,7 @@ export class ReaderSession {
   /** Shows the page after `from`, or tells the member they are caught up. */
   showNext(from: Place, mode: Reply["mode"]): Reply {
     const next = nextPlace(this.readable, from);
-    if (next !== undefined) return this.show(next, mode);
+    if (next !== undefined) return this.show(next, mode, from);
     const { book, drops } = this.served;
     const moreToCome = nextUnreleased(book, this.#open) !== undefined;
     const nextDrop = moreToCome

@@ -34,7 +34,7 @@ export class DropNotifier {
     const book = this.#options.book();
     const dropped = book.part(drop.partId);
     if (dropped === undefined) return;
-    const releasedBefore = store.releases.releasedIds(drop.guildId, drop.storyId);
+    const releasedBefore = new Set(store.releases.releasedIds(drop.guildId, drop.storyId));
     releasedBefore.delete(drop.partId);
     for (const userId of store.notices.subscribers(drop.guildId, drop.storyId)) {
       if (!store.notices.claim(drop, userId, clock())) continue;

@@ -1,3 +1,4 @@
+import { KeptReads } from "./KeptReads.js";
 import type { Db } from "./openDatabase.js";
 
 /**
@@ -7,8 +8,11 @@ import type { Db } from "./openDatabase.js";
 export class CarriedStoryRepository {
   readonly #excluded;
   readonly #set;
+  /** Every interaction reads them; they change only by `/serial carry`. */
+  readonly #kept: KeptReads<ReadonlySet<string>>;
 
   constructor(db: Db) {
+    this.#kept = new KeptReads(db);
     this.#excluded = db.prepare<{ guild: string }, { story_id: string }>(
       "SELECT story_id FROM carried_stories WHERE guild_id = @guild AND carried = 0",
     );
@@ -20,12 +24,22 @@ export class CarriedStoryRepository {
   }
 
   /** The stories the server turned off. */
-  excluded(guildId: string): Set<string> {
-    return new Set(this.#excluded.all({ guild: guildId }).map((row) => row.story_id));
+  excluded(guildId: string): ReadonlySet<string> {
+    return this.#kept.get(
+      guildId,
+      "",
+      () => new Set(this.#excluded.all({ guild: guildId }).map((row) => row.story_id)),
+    );
   }
 
   /** Turns a story off in a server, or back on. */
   set(guildId: string, storyId: string, carried: boolean, now: Date): void {
+    this.#kept.forgetGuild(guildId);
     this.#set.run({ guild: guildId, story: storyId, carried: carried ? 1 : 0, now: now.getTime() });
+  }
+
+  /** Forgets what was kept of a server, whose rows were deleted (a purge). */
+  forgetKept(guildId: string): void {
+    this.#kept.forgetGuild(guildId);
   }
 }

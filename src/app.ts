@@ -60,7 +60,10 @@ export async function startApp(config: Config, baseLog: Logger): Promise<App> {
     store.close();
     throw error;
   }
-  const client = createClient(config.discordApiUrl);
+  // The channels the client keeps; the authors' /serial channel adds to them.
+  const keptChannels = new Set([...store.settings.channelIds(), ...store.drops.channelIds()]);
+  if (config.readingChannelId !== undefined) keptChannels.add(config.readingChannelId);
+  const client = createClient(config.discordApiUrl, keptChannels);
   const log = client.shard === null ? baseLog : baseLog.child({ shards: client.shard.ids });
   const monitoring = monitorBot(config, client, store, log);
   logStoryWarnings(log, config.storyDir, warnings);
@@ -90,7 +93,8 @@ export async function startApp(config: Config, baseLog: Logger): Promise<App> {
       },
       guildIds: carrying,
       channelInGuild: (channelId, guildId) => channelInGuild(client, channelId, guildId),
-      channelProblem: (guildId, channelId) => channelProblem(client, guildId, channelId),
+      channelProblem: (guildId, channelId) =>
+        channelProblem(client, keptChannels, guildId, channelId),
       tellAuthors: tellAuthors(client, log, config.authorIds, dms),
       observer: monitoring?.metrics,
     },

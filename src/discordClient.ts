@@ -1,6 +1,7 @@
 import {
   type CacheFactory,
   Client,
+  Collection,
   GatewayIntentBits,
   LimitedCollection,
   Options,
@@ -8,19 +9,19 @@ import {
 } from "discord.js";
 
 /**
- * The caches discord.js does not support limiting (guilds, channels, roles, permission
- * overwrites), which the drops' channel and permission checks read, and the bot's own member
- * and user, which they need too.
+ * The caches the drops' channel and permission checks read, kept whole: guilds, roles, and the
+ * permission overwrites of the channels that are kept; and the bot's own member and user.
  */
 const KEPT_CACHES: ReadonlySet<string> = new Set([
   "GuildManager",
-  "ChannelManager",
-  "GuildChannelManager",
   "RoleManager",
   "PermissionOverwriteManager",
   "GuildMemberManager",
   "UserManager",
 ]);
+
+/** The client's and each server's channel caches. */
+const CHANNEL_CACHES: ReadonlySet<string> = new Set(["ChannelManager", "GuildChannelManager"]);
 
 /** Keeps every guild, channel and role; of members and users, only the bot's own. */
 const keptCaches = Options.cacheWithLimits({
@@ -39,8 +40,33 @@ const keptCaches = Options.cacheWithLimits({
  */
 const noCache: ReturnType<CacheFactory> = new LimitedCollection({ maxSize: 0 });
 
-const clientCaches: CacheFactory = (managerType, holds, manager) =>
-  KEPT_CACHES.has(managerType.name) ? keptCaches(managerType, holds, manager) : noCache;
+/**
+ * A channel cache that holds only the channels in `kept` (reading channels and those drops were
+ * posted in): the drops check those, reactions on drop messages arrive only for cached channels,
+ * and nothing else reads a channel. With 50 channels a server, the rest would be most of the
+ * heap. discord.js warns against limiting these caches (a LimitedCollection) because its own
+ * lookups for an event's channel find nothing for the channels left out: the bot listens to no
+ * event about them, and the set is checked by id, so a kept channel is never evicted.
+ */
+class KeptChannelCollection<Channel> extends Collection<string, Channel> {
+  readonly #kept: ReadonlySet<string>;
+
+  constructor(kept: ReadonlySet<string>) {
+    super();
+    this.#kept = kept;
+  }
+
+  override set(id: string, channel: Channel): this {
+    return this.#kept.has(id) ? super.set(id, channel) : this;
+  }
+}
+
+function clientCaches(kept: ReadonlySet<string>): CacheFactory {
+  return (managerType, holds, manager) => {
+    if (CHANNEL_CACHES.has(managerType.name)) return new KeptChannelCollection(kept);
+    return KEPT_CACHES.has(managerType.name) ? keptCaches(managerType, holds, manager) : noCache;
+  };
+}
 
 /**
  * Discord bans a bot's address for an hour after 10,000 invalid requests (401, 403, 429) in ten
@@ -48,8 +74,11 @@ const clientCaches: CacheFactory = (managerType, holds, manager) =>
  */
 export const INVALID_REQUEST_WARNING_INTERVAL = 500;
 
-/** The bot's discord.js client: the intents and partials it needs, slim caches, the configured API. */
-export function createClient(api: string | undefined): Client {
+/**
+ * The bot's discord.js client: the intents and partials it needs, slim caches (of channels, only
+ * those in `keptChannels`, which the bot may add to), the configured API.
+ */
+export function createClient(api: string | undefined, keptChannels: ReadonlySet<string>): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessageReactions],
     partials: [Partials.Message, Partials.Reaction, Partials.User],
@@ -57,6 +86,6 @@ export function createClient(api: string | undefined): Client {
       ...(api === undefined ? {} : { api }),
       invalidRequestWarningInterval: INVALID_REQUEST_WARNING_INTERVAL,
     },
-    makeCache: clientCaches,
+    makeCache: clientCaches(keptChannels),
   });
 }

@@ -50,10 +50,10 @@ export const serialSettingHandlers: Pick<
   SubcommandHandlers<typeof serialData>,
   "channel" | "schedule" | "pause" | "resume" | "ping-role" | "threads" | "revisions"
 > = {
-  channel(services, context) {
+  async channel(services, context) {
     const { book, drops } = storyFor(services, context.guildId, context.options.story);
     const channelId = context.options.channel;
-    const problem = drops.channelProblem(context.guildId, channelId);
+    const problem = await drops.channelProblem(context.guildId, channelId);
     if (problem !== undefined)
       throw new UserError(
         `${problem} Pick another channel, or fix the channel's permissions and try again.`,

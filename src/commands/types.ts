@@ -42,7 +42,7 @@ export interface DropControl {
   /** Applies a server's changed settings to the running schedule. */
   reschedule(guildId: string): void;
   /** Why the bot cannot post drops in a channel, or undefined when it can. */
-  channelProblem(guildId: string, channelId: string): string | undefined;
+  channelProblem(guildId: string, channelId: string): Promise<string | undefined>;
   /** The authors chose a reading channel: lets a drop waiting for them go when it can. */
   useChannel(
     guildId: string,

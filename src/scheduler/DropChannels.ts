@@ -24,7 +24,7 @@ export interface DropChannelsOptions {
   /** Whether a channel is in a server, so a default channel only applies to its own server. */
   readonly channelInGuild: (channelId: string, guildId: string) => boolean;
   /** Why the bot cannot post drops in a channel, or undefined when it can. */
-  readonly channelProblem: (guildId: string, channelId: string) => string | undefined;
+  readonly channelProblem: (guildId: string, channelId: string) => Promise<string | undefined>;
 }
 
 /**
@@ -60,7 +60,7 @@ export class DropChannels {
   }
 
   /** Why the bot cannot post drops in a channel, or undefined when it can. */
-  problem(guildId: string, channelId: string): string | undefined {
+  problem(guildId: string, channelId: string): Promise<string | undefined> {
     return this.#options.channelProblem(guildId, channelId);
   }
 

@@ -26,7 +26,7 @@ export interface DropSchedulerOptions extends Omit<DropRunnerOptions, "channels"
   /** Whether a channel is in a server, so a default channel only applies to its own server. */
   readonly channelInGuild: (channelId: string, guildId: string) => boolean;
   /** Why the bot cannot post drops in a channel, or undefined when it can. */
-  readonly channelProblem: (guildId: string, channelId: string) => string | undefined;
+  readonly channelProblem: (guildId: string, channelId: string) => Promise<string | undefined>;
 }
 
 /**
@@ -228,7 +228,7 @@ export class DropScheduler {
   }
 
   /** Why the bot cannot post drops in a channel, or undefined when it can. */
-  channelProblem(guildId: string, channelId: string): string | undefined {
+  channelProblem(guildId: string, channelId: string): Promise<string | undefined> {
     return this.#channels.problem(guildId, channelId);
   }
 

@@ -1,4 +1,12 @@
-import { type Client, PermissionFlagsBits } from "discord.js";
+import {
+  type Client,
+  DiscordAPIError,
+  DiscordjsError,
+  DiscordjsErrorCodes,
+  type Guild,
+  type GuildBasedChannel,
+  PermissionFlagsBits,
+} from "discord.js";
 
 /** What the bot needs in a reading channel to post drops and seed their reactions. */
 const DROP_PERMISSIONS = {
@@ -13,14 +21,19 @@ export function channelInGuild(client: Client, channelId: string, guildId: strin
   return client.guilds.cache.get(guildId)?.channels.cache.has(channelId) ?? false;
 }
 
-/** Why the bot cannot post drops in a channel (as the member should read it), or undefined. */
-export function channelProblem(
+/**
+ * Why the bot cannot post drops in a channel (as the member should read it), or undefined. The
+ * client keeps only the channels in `kept`: one the authors name for the first time is added and
+ * fetched, once, and kept from then on.
+ */
+export async function channelProblem(
   client: Client,
+  kept: Set<string>,
   guildId: string,
   channelId: string,
-): string | undefined {
+): Promise<string | undefined> {
   const guild = client.guilds.cache.get(guildId);
-  const channel = guild?.channels.cache.get(channelId);
+  const channel = guild === undefined ? undefined : await keptChannel(guild, kept, channelId);
   if (guild === undefined || channel === undefined || !channel.isTextBased()) {
     return "That is not a text channel of this server that I can see.";
   }
@@ -32,4 +45,28 @@ export function channelProblem(
   return missing.length === 0
     ? undefined
     : `I am missing these permissions in <#${channelId}>: ${missing.join(", ")}.`;
+}
+
+/**
+ * The server's channel from the cache, or fetched and kept from then on; undefined when the bot
+ * cannot see it. Other failures (Discord down) are thrown, to be answered as such.
+ */
+async function keptChannel(
+  guild: Guild,
+  kept: Set<string>,
+  channelId: string,
+): Promise<GuildBasedChannel | undefined> {
+  const cached = guild.channels.cache.get(channelId);
+  if (cached !== undefined) return cached;
+  kept.add(channelId);
+  try {
+    return (await guild.channels.fetch(channelId)) ?? undefined;
+  } catch (error) {
+    const unseen =
+      (error instanceof DiscordAPIError && (error.status === 403 || error.status === 404)) ||
+      (error instanceof DiscordjsError && error.code === DiscordjsErrorCodes.GuildChannelUnowned);
+    if (!unseen) throw error;
+    kept.delete(channelId);
+    return undefined;
+  }
 }

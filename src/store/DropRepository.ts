@@ -75,10 +75,12 @@ export class DropRepository {
   readonly #adoptDigest;
   readonly #setDigest;
   readonly #posted;
+  readonly #channels;
 
   constructor(db: Db) {
     this.#db = db;
     this.#get = db.prepare<KeyParams, DropRow>(`SELECT ${COLUMNS} FROM drops WHERE ${KEY}`);
+    this.#channels = db.prepare<[], string>("SELECT DISTINCT channel_id FROM drops").pluck();
     this.#unfinished = db.prepare<{ guild: string; story: string }, DropRow>(
       `SELECT ${COLUMNS} FROM drops WHERE guild_id = @guild AND story_id = @story AND ${UNFINISHED}
        ORDER BY created_at LIMIT 1`,
@@ -161,6 +163,11 @@ export class DropRepository {
     this.#setDigest = db.prepare<KeyParams & { digest: string; now: number }>(
       `UPDATE drops SET text_digest = @digest, updated_at = @now WHERE ${KEY}`,
     );
+  }
+
+  /** Every channel a drop was posted (or begun) in. */
+  channelIds(): string[] {
+    return this.#channels.all();
   }
 
   get(key: DropKey): Drop | undefined {

@@ -39,6 +39,7 @@ export class StorySettingsRepository {
   readonly #upsert;
   readonly #claim;
   readonly #dropUnclaimed;
+  readonly #channels;
 
   constructor(db: Db) {
     this.#db = db;
@@ -64,6 +65,16 @@ export class StorySettingsRepository {
     this.#dropUnclaimed = db.prepare<{ unassigned: string }>(
       "DELETE FROM story_settings WHERE story_id = @unassigned",
     );
+    this.#channels = db
+      .prepare<[], string>(
+        "SELECT DISTINCT channel_id FROM story_settings WHERE channel_id IS NOT NULL",
+      )
+      .pluck();
+  }
+
+  /** Every reading channel a server has chosen, for any story. */
+  channelIds(): string[] {
+    return this.#channels.all();
   }
 
   /** The server's settings for a story (all unset, not paused, when it has none). */

@@ -45,7 +45,7 @@ export function schedulerSetup(
     defaults: { channelId: undefined, schedule: undefined, timezone: "UTC" },
     guildIds: () => guilds,
     channelInGuild: () => true,
-    channelProblem: () => undefined,
+    channelProblem: async () => undefined,
     tellAuthors: async (guildId, notice) => {
       told.push({ guildId, notice });
     },

@@ -37,7 +37,7 @@ export function testServices(
     }),
     drop: () => Promise.reject(new Error("handler tests post no drops; see test/e2e")),
     reschedule: () => undefined,
-    channelProblem: () => undefined,
+    channelProblem: async () => undefined,
     useChannel: () => ({ waiting: undefined, retried: false }),
   };
   return {

@@ -39,7 +39,7 @@ function setup() {
       defaults: { channelId: "500", schedule: undefined, timezone: "UTC" },
       guildIds: () => [GUILD],
       channelInGuild: () => true,
-      channelProblem: () => undefined,
+      channelProblem: async () => undefined,
       tellAuthors: async () => undefined,
       observer: { dropped: (result) => results.push(result) },
     },

@@ -28,7 +28,14 @@ export function channelRoutes({ state, messages }: Services) {
       : PermissionFlagsBits.SendMessagesInThreads);
 
   return {
-    "GET /channels/:channel": (request) => ok(toApiChannel(state, channel(request))),
+    "GET /channels/:channel": (request) => {
+      const target = channel(request);
+      // Discord answers a channel the bot cannot view with 50001, not the channel.
+      if ((state.botPermissionsIn(target) & PermissionFlagsBits.ViewChannel) === 0n) {
+        throw DiscordApiError.missingAccess();
+      }
+      return ok(toApiChannel(state, target));
+    },
 
     "POST /channels/:channel/typing": (request) => {
       state.requireBotPermission(channel(request), PermissionFlagsBits.SendMessages);

@@ -21,16 +21,26 @@ export interface BenchRow {
   readonly note?: string;
 }
 
-/** A row compared with a baseline: the ratio is computed here, and `holds` from it if given. */
-export function ratioRow(
-  row: Omit<BenchRow, "ratio" | "holds" | "baseline"> & {
-    readonly baseline: { readonly name: string; readonly value: number };
-    readonly holds?: (ratio: number, value: number) => boolean;
-  },
-): BenchRow {
+/**
+ * A row compared with a baseline: the ratio is computed here, and `holds` from it if given. A
+ * missed target's note ends with `heldBack`: what a profile showed stops it.
+ */
+export function ratioRow({
+  heldBack,
+  ...row
+}: Omit<BenchRow, "ratio" | "holds" | "baseline"> & {
+  readonly baseline: { readonly name: string; readonly value: number };
+  readonly holds?: (ratio: number, value: number) => boolean;
+  readonly heldBack?: string;
+}): BenchRow {
   const ratio =
     row.baseline.value === 0 ? Number.POSITIVE_INFINITY : row.value / row.baseline.value;
-  return { ...row, ratio, holds: row.holds?.(ratio, row.value) };
+  const holds = row.holds?.(ratio, row.value);
+  const missed = holds === false && heldBack !== undefined;
+  const note = missed
+    ? [row.note, heldBack].filter((part) => part !== undefined).join("; ")
+    : row.note;
+  return { ...row, ratio, holds, ...(note === undefined ? {} : { note }) };
 }
 
 /** Says what a benchmark is doing now; the runner prints it with the benchmark's name and time. */

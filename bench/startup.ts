@@ -7,6 +7,13 @@ import { type Benchmark, ratioRow } from "./BenchRow.js";
 import { compiled } from "./compiled.js";
 
 const RUNS = 5;
+const TARGET_RATIO = 1.15;
+/**
+ * What a CPU profile of one compiled start (2026-12-03, 1,040 ms on the main thread) showed; not
+ * measured in this run. The README gives the figures.
+ */
+const HELD_BACK =
+  "from a profile of one start: about 600 ms is Node loading modules, of which discord.js (which the baseline loads too) is about 290 ms and the bot's other packages (YAML, front matter, metrics, zod, logging, Markdown, line breaking) about 120 ms; loading the story 55 ms; compiling the emoji pattern 50 ms. Bundling the bot's own modules into one file (esbuild) made no difference. The baseline loads discord.js and connects, nothing else";
 
 /** Milliseconds from spawning `script` until it prints `ready`; the median of RUNS starts. */
 async function timeToReady(script: string, env: Readonly<Record<string, string>>): Promise<number> {
@@ -57,8 +64,9 @@ export const startup: Benchmark = {
           value: bot,
           unit: "ms",
           baseline: { name: "minimal discord.js bot", value: baseline },
-          target: "< 1,500 ms",
-          holds: (_ratio, value) => value < 1500,
+          target: `ratio ≤ ${TARGET_RATIO}`,
+          holds: (ratio) => ratio <= TARGET_RATIO,
+          heldBack: HELD_BACK,
         }),
         ratioRow({
           group: "6. Start-up",

@@ -7,6 +7,11 @@ import { type Benchmark, type BenchRow, ratioRow } from "./BenchRow.js";
 
 const GROUP = "4. Store";
 const UPDATES = 50_000;
+/**
+ * The progress updates alternate between the store and the baseline in this many rounds, so a
+ * change in the machine's speed falls on both.
+ */
+const ROUNDS = 10;
 const REACTION_ROWS = 1_000_000;
 const MEMBERS = 200_000;
 /** Readers who reach a random part each: about a million reads in all, the funnel's target size. */
@@ -39,46 +44,83 @@ function median(times: number, work: () => void): number {
 }
 
 /**
- * Progress updates as /next makes them: the saved place and the part read, in one transaction
- * per page turn, on a database file (WAL). Baseline: the same number of one-row upserts, each its
- * own transaction, with a bare prepared statement on an identical database: what SQLite itself
- * costs per committed write here.
+ * Progress updates as /next makes them when a page turn starts or finishes a part: the saved place
+ * and the part read, in one transaction, through the store, on a database file (WAL). Baseline:
+ * the same two writes (the same rows, upserts and triggers, on a database the store migrated) with
+ * bare prepared statements in one better-sqlite3 transaction each: what SQLite itself costs for
+ * them here, so the ratio is what the store's layer adds. The two take turns, a tenth at a time.
  */
 function progressUpdates(dir: string): BenchRow {
-  const store = new Store(join(dir, "progress.db"));
   const readers = 5_000;
+  const write = (index: number) => ({
+    user: String(200000000000000000n + BigInt(index % readers)),
+    part: parts[index % parts.length] ?? "",
+    finished: index % 7 === 0,
+  });
+  const store = new Store(join(dir, "progress.db"));
   const now = new Date();
-  const started = performance.now();
-  for (let index = 0; index < UPDATES; index += 1) {
-    const key = { guildId, storyId, userId: String(200000000000000000n + BigInt(index % readers)) };
+  const throughStore = (index: number) => {
+    const { user, part, finished } = write(index);
+    const key = { guildId, storyId, userId: user };
     store.transaction(() => {
-      store.progress.save(key, { partId: parts[index % parts.length] ?? "", offset: index }, now);
-      store.reads.record(key, parts[index % parts.length] ?? "", index % 7 === 0, now);
+      store.progress.save(key, { partId: part, offset: index }, now);
+      store.reads.record(key, part, finished, now);
     });
-  }
-  const perSecond = UPDATES / ((performance.now() - started) / 1000);
-  store.close();
+  };
 
+  new Store(join(dir, "baseline.db")).close();
   const db = new Database(join(dir, "baseline.db"));
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
-  db.exec("CREATE TABLE t (k TEXT PRIMARY KEY, v INTEGER NOT NULL) STRICT");
-  const upsert = db.prepare<[string, number]>(
-    "INSERT INTO t VALUES (?, ?) ON CONFLICT (k) DO UPDATE SET v = excluded.v",
+  db.pragma("foreign_keys = ON");
+  const place = db.prepare<[string, string, string, string, number, number]>(
+    `INSERT INTO progress (guild_id, user_id, story_id, part_id, "offset", updated_at)
+     VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (guild_id, user_id, story_id)
+     DO UPDATE SET part_id = excluded.part_id, "offset" = excluded."offset", updated_at = excluded.updated_at`,
   );
-  const write = db.transaction((key: string, value: number) => upsert.run(key, value));
-  const baselineStarted = performance.now();
-  for (let index = 0; index < UPDATES; index += 1) write(String(index % readers), index);
-  const baseline = UPDATES / ((performance.now() - baselineStarted) / 1000);
+  const read = db.prepare<
+    [string, string, string, string, number, number | null, string, string, string]
+  >(
+    `INSERT INTO part_reads (guild_id, story_id, part_id, user_id, started_at, finished_at, early)
+     VALUES (?, ?, ?, ?, ?, ?, NOT EXISTS (
+       SELECT 1 FROM releases WHERE guild_id = ? AND story_id = ? AND part_id = ?))
+     ON CONFLICT (guild_id, story_id, part_id, user_id)
+     DO UPDATE SET finished_at = excluded.finished_at
+     WHERE part_reads.finished_at IS NULL AND excluded.finished_at IS NOT NULL`,
+  );
+  const bare = db.transaction((index: number) => {
+    const { user, part, finished } = write(index);
+    const at = now.getTime();
+    place.run(guildId, user, storyId, part, index, at);
+    read.run(guildId, storyId, part, user, at, finished ? at : null, guildId, storyId, part);
+  });
+
+  const elapsed = { store: 0, bare: 0 };
+  const perRound = UPDATES / ROUNDS;
+  for (let round = 0; round < ROUNDS; round += 1) {
+    for (const [way, run] of [
+      ["store", throughStore],
+      ["bare", bare],
+    ] as const) {
+      const started = performance.now();
+      for (let index = round * perRound; index < (round + 1) * perRound; index += 1) run(index);
+      elapsed[way] += performance.now() - started;
+    }
+  }
+  store.close();
   db.close();
+  const perSecond = UPDATES / (elapsed.store / 1000);
+  const baseline = UPDATES / (elapsed.bare / 1000);
   return ratioRow({
     group: GROUP,
     figure: "progress updates (saved place + part read, one transaction each)",
     value: perSecond,
     unit: "/s",
-    baseline: { name: "bare one-row upserts", value: baseline },
-    target: "≥ 20,000/s",
-    holds: (_ratio, value) => value >= 20_000,
+    baseline: { name: "the same two writes, bare, in one transaction", value: baseline },
+    target: "ratio ≥ 0.8",
+    holds: (ratio) => ratio >= 0.8,
+    heldBack:
+      "the store binds named parameters (its statements' rule, so each value is bound by name); in better-sqlite3 that costs about a fifth of an upsert: the same upsert ran in 0.80 of the time with positional ones (2026-12-03)",
   });
 }
 

@@ -8,6 +8,11 @@ import { type Benchmark, type BenchRow, ratioRow } from "./BenchRow.js";
 const GROUP = "5. Story";
 const SIZES = [50_000, 100_000, 500_000] as const;
 const WORDS_PER_SCENE = 5_000;
+/** The 500,000-word load's target, as a multiple of reading and splitting the files. */
+const RATIO_TARGET = 30;
+/** What a CPU profile of this benchmark (2026-12-03) showed; not measured in this run. */
+const HELD_BACK =
+  "from a profile: parsing Discord's Markdown (discord-markdown-parser, which tries each of its rules at every text node; wrapped here to give positions) is about 55% of the load, counting words 15%, the rest of the paging 13%, reading and checking the files 10%; reading and splitting the files does none of these";
 const VOCABULARY =
   "the snow fell on the quiet street while she waited by the window and he trained until his hands ached yet neither of them spoke of Moscow or of what the cold had taken from them both".split(
     " ",
@@ -96,7 +101,11 @@ export const story: Benchmark = {
             unit: "ms",
             baseline: { name: "read and split the files", value: raw },
             ...(words === SIZES[2]
-              ? { target: "< 1,000 ms", holds: (_ratio: number, value: number) => value < 1000 }
+              ? {
+                  target: `ratio ≤ ${RATIO_TARGET}`,
+                  holds: (ratio: number) => ratio <= RATIO_TARGET,
+                  heldBack: HELD_BACK,
+                }
               : {}),
           }),
         );

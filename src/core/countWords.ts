@@ -33,8 +33,23 @@ const DIGIT = /\p{Nd}/u;
 const EXTEND = /[\p{M}\p{Cf}\u200D]/u;
 const CONNECTOR = /\p{Pc}/u;
 
+/**
+ * Each code point's kind, once looked up: the property patterns cost more than the rest of the
+ * count. Only code points of the quick count's ranges come here, so it holds a few thousand at most.
+ */
+const kindOf = new Map<number, WordBreak | "other">();
+
 /** The Word_Break property of a code point, for the kinds the rules below care about. */
-function wordBreak(char: string): WordBreak | undefined {
+function wordBreak(code: number): WordBreak | undefined {
+  let kind = kindOf.get(code);
+  if (kind === undefined) {
+    kind = lookUpWordBreak(String.fromCodePoint(code)) ?? "other";
+    kindOf.set(code, kind);
+  }
+  return kind === "other" ? undefined : kind;
+}
+
+function lookUpWordBreak(char: string): WordBreak | undefined {
   if (EXTEND.test(char)) return "extend";
   if (DIGIT.test(char)) return "digit";
   if (LETTER.test(char)) return "letter";
@@ -47,49 +62,68 @@ function wordBreak(char: string): WordBreak | undefined {
   return undefined;
 }
 
+const ZERO_WIDTH_JOINER = 0x200d;
+
+function isWordPart(kind: WordBreak | undefined): boolean {
+  return kind === "letter" || kind === "digit" || kind === "connector";
+}
+
 /**
  * Unicode's word boundary rules (UAX #29: WB4 to WB13b) for spaced scripts: letters and digits
  * join, `:` `·` join letters, `,` `;` join digits, `.` and apostrophes join either, underscores
  * join anything word-like, and marks stay with what they follow. A run counts as a word when it
  * has a letter or a digit, or (as ICU has it) two underscores. Undefined for a mark after an
  * underscore or a zero-width joiner after a word, where ICU's segmenter decides by which of its
- * rules matched last.
+ * rules matched last. One pass: a character between words is decided when the next one is seen.
  */
 function countSpacedWords(text: string): number | undefined {
-  const kinds: (WordBreak | undefined)[] = [];
-  for (const char of text) {
-    const kind = wordBreak(char);
-    const last = kinds.at(-1);
-    if (kind === "extend" && last === "connector") return undefined;
-    if (char === "\u200D" && (last === "letter" || last === "digit")) return undefined;
-    if (kind !== "extend" || kinds.length === 0) kinds.push(kind);
-  }
   let count = 0;
+  /** The kind of the last character kept (marks after a character are not kept: WB4). */
+  let last: WordBreak | undefined;
+  let first = true;
+  /** The kind of the word part the next one would join, if any. */
   let previous: WordBreak | undefined;
   let counted = false;
   let underscores = 0;
-  for (let index = 0; index < kinds.length; index += 1) {
-    const kind = kinds[index];
-    if (kind === "letter" || kind === "digit" || kind === "connector") {
-      const joined = previous === "letter" || previous === "digit" || previous === "connector";
-      if (!joined) {
-        counted = false;
-        underscores = 0;
-      }
-      if (kind === "connector") underscores += 1;
-      if ((kind !== "connector" || underscores > 1) && !counted) {
-        count += 1;
-        counted = true;
-      }
-      previous = kind;
+  /** A character between word parts, waiting for the next kind to know whether it joins them. */
+  let between: WordBreak | undefined;
+  let waiting = false;
+  for (let index = 0; index < text.length; ) {
+    const code = text.codePointAt(index) ?? 0;
+    index += code > 0xffff ? 2 : 1;
+    const kind = wordBreak(code);
+    if (kind === "extend" && last === "connector") return undefined;
+    if (code === ZERO_WIDTH_JOINER && (last === "letter" || last === "digit")) return undefined;
+    if (kind === "extend" && !first) continue;
+    first = false;
+    last = kind;
+    if (waiting) {
+      const joinsLetters =
+        previous === "letter" &&
+        kind === "letter" &&
+        (between === "midLetter" || between === "midNumLet");
+      const joinsDigits =
+        previous === "digit" &&
+        kind === "digit" &&
+        (between === "midNum" || between === "midNumLet");
+      if (!joinsLetters && !joinsDigits) previous = undefined;
+      waiting = false;
+    }
+    if (!isWordPart(kind)) {
+      between = kind;
+      waiting = true;
       continue;
     }
-    const next = kinds[index + 1];
-    const joinsLetters =
-      previous === "letter" && next === "letter" && (kind === "midLetter" || kind === "midNumLet");
-    const joinsDigits =
-      previous === "digit" && next === "digit" && (kind === "midNum" || kind === "midNumLet");
-    if (!joinsLetters && !joinsDigits) previous = undefined;
+    if (!isWordPart(previous)) {
+      counted = false;
+      underscores = 0;
+    }
+    if (kind === "connector") underscores += 1;
+    if ((kind !== "connector" || underscores > 1) && !counted) {
+      count += 1;
+      counted = true;
+    }
+    previous = kind;
   }
   return count;
 }

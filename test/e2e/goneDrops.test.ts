@@ -2,7 +2,13 @@ import { Routes } from "discord.js";
 import type { RecordedRequest } from "local-discord";
 import { afterEach, describe, expect, it } from "vitest";
 import { eventually } from "../helpers/eventually.js";
-import { type Harness, messageOf, restartAndCatchUp, startHarness } from "../helpers/harness.js";
+import {
+  type Harness,
+  messageOf,
+  restartAndCatchUp,
+  serialCommand,
+  startHarness,
+} from "../helpers/harness.js";
 import { oneReactionStory } from "../helpers/oneReactionStory.js";
 
 let h: Harness;
@@ -14,12 +20,7 @@ afterEach(async () => {
 });
 
 const serial = (subcommand: string, options: Record<string, string> = {}) =>
-  h.discord.runCommand({
-    channelId: h.guild.systemChannelId,
-    userId: h.author.id,
-    name: `serial ${subcommand}`,
-    options,
-  });
+  serialCommand(h, subcommand, options, h.guild.systemChannelId);
 const counts = () => h.app.store.reactions.tallies(h.guild.id, "drago", []);
 
 /** The requests for one message or its reactions. */

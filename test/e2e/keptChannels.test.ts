@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { eventually } from "../helpers/eventually.js";
-import { type Harness, messageOf, startHarness } from "../helpers/harness.js";
+import { type Harness, messageOf, serialCommand, startHarness } from "../helpers/harness.js";
 
 let h: Harness;
 
@@ -17,12 +17,7 @@ const fetchesOf = (channelId: string) =>
     (request) => request.method === "GET" && request.path === `/channels/${channelId}`,
   ).length;
 const serial = (subcommand: string, options: Record<string, string> = {}) =>
-  h.discord.runCommand({
-    channelId: h.reading.id,
-    userId: h.author.id,
-    name: `serial ${subcommand}`,
-    options,
-  });
+  serialCommand(h, subcommand, options);
 const counts = () => h.app.store.reactions.tallies(h.guild.id, "drago", []);
 
 describe("the channels the client keeps", () => {

@@ -2,7 +2,13 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { eventually } from "../helpers/eventually.js";
-import { embedOf, type Harness, messageOf, startHarness } from "../helpers/harness.js";
+import {
+  embedOf,
+  type Harness,
+  messageOf,
+  serialCommand,
+  startHarness,
+} from "../helpers/harness.js";
 import { tempDir } from "../helpers/tempDir.js";
 
 let h: Harness;
@@ -21,12 +27,7 @@ function storyCopy(): string {
 }
 
 const serial = (subcommand: string, options: Record<string, string> = {}) =>
-  h.discord.runCommand({
-    channelId: h.reading.id,
-    userId: h.author.id,
-    name: `serial ${subcommand}`,
-    options,
-  });
+  serialCommand(h, subcommand, options);
 const readPart = (part: string) =>
   h.discord.runCommand({
     channelId: h.reading.id,

@@ -1,7 +1,13 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { embedOf, type Harness, messageOf, startHarness } from "../helpers/harness.js";
+import {
+  embedOf,
+  type Harness,
+  messageOf,
+  serialCommand,
+  startHarness,
+} from "../helpers/harness.js";
 import { oneReactionStory } from "../helpers/oneReactionStory.js";
 
 let h: Harness;
@@ -11,12 +17,7 @@ afterEach(async () => {
   await h.close();
 });
 
-const serial = (subcommand: string) =>
-  h.discord.runCommand({
-    channelId: h.guild.systemChannelId,
-    userId: h.author.id,
-    name: `serial ${subcommand}`,
-  });
+const serial = (subcommand: string) => serialCommand(h, subcommand, {}, h.guild.systemChannelId);
 const lastDrop = async () =>
   embedOf(await serial("status")).fields?.find((field) => field.name === "Last drop")?.value;
 

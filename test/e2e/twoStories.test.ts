@@ -5,6 +5,7 @@ import {
   type Harness,
   labelsOn,
   messageOf,
+  serialCommand,
   startHarness,
 } from "../helpers/harness.js";
 import { twoStories } from "../helpers/twoStories.js";
@@ -18,12 +19,7 @@ afterEach(async () => {
 });
 
 const serial = (subcommand: string, options: Record<string, string | boolean> = {}) =>
-  h.discord.runCommand({
-    channelId: h.reading.id,
-    userId: h.author.id,
-    name: `serial ${subcommand}`,
-    options,
-  });
+  serialCommand(h, subcommand, options);
 const asReader = (name: string, options: Record<string, string> = {}) =>
   h.discord.runCommand({ channelId: h.reading.id, userId: h.reader.id, name, options });
 

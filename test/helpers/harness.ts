@@ -89,6 +89,21 @@ export async function startHarness(
   return harness;
 }
 
+/** `/serial <subcommand>` from the harness's author, in the reading channel unless told another. */
+export function serialCommand(
+  h: Harness,
+  subcommand: string,
+  options: Parameters<LocalDiscord["runCommand"]>[0]["options"] = {},
+  channelId = h.reading.id,
+): Promise<InteractionOutcome> {
+  return h.discord.runCommand({
+    channelId,
+    userId: h.author.id,
+    name: `serial ${subcommand}`,
+    options,
+  });
+}
+
 /** The finished message of an interaction outcome (fails for autocomplete or modals). */
 export function messageOf(outcome: InteractionOutcome): StoredMessage {
   if (!("message" in outcome))

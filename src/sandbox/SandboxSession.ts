@@ -173,11 +173,16 @@ export class SandboxSession {
   }
 
   #render(message: APIMessage): string {
-    const names = new Map([
-      [this.server.reading.id, "reading"],
-      [this.server.guild.systemChannelId, "general"],
-    ]);
+    const names = new Map([...this.#channels()].map(([name, id]) => [id, name]));
     return renderMessage(message, { ...this.options.render, now: new Date(), channelNames: names });
+  }
+
+  /** The sandbox server's channels, by name. */
+  #channels(): ReadonlyMap<string, string> {
+    return new Map([
+      ["reading", this.server.reading.id],
+      ["general", this.server.guild.systemChannelId],
+    ]);
   }
 
   #command(input: string): Promise<InteractionOutcome> {
@@ -189,7 +194,7 @@ export class SandboxSession {
       channelId: this.server.reading.id,
       userId: this.#user.id,
       name,
-      options: typedOptions(registered, name, options),
+      options: typedOptions(registered, name, options, this.#channels()),
     });
   }
 
@@ -251,19 +256,29 @@ export class SandboxSession {
 
   #react(emoji: string): string {
     if (emoji === "") throw new Error("Say which emoji, e.g. react ❤️");
-    const posts = this.server.discord.posts(this.server.reading.id);
-    const latest = posts.at(-1);
+    const { discord } = this.server;
+    const latest = [...this.#channels()]
+      .flatMap(([name, id]) => discord.posts(id).map((post) => ({ name, post })))
+      .reduce<{ name: string; post: APIMessage } | undefined>(
+        (last, next) =>
+          last === undefined || BigInt(next.post.id) > BigInt(last.post.id) ? next : last,
+        undefined,
+      );
     if (latest === undefined) {
       throw new Error(
-        "Nothing in #reading to react to yet: reactions go on posted parts, and private pages take none.",
+        `Nothing posted in ${this.#channelList()} to react to yet: reactions go on posted parts, and private pages take none.`,
       );
     }
-    const { discord, reading } = this.server;
-    discord.react(this.#user.id, reading.id, latest.id, emoji);
-    const counts = (discord.message(latest.id)?.reactions ?? []).map(
+    discord.react(this.#user.id, latest.post.channel_id, latest.post.id, emoji);
+    const counts = (discord.message(latest.post.id)?.reactions ?? []).map(
       (reaction) => `${reaction.emoji.name ?? "?"} ${reaction.count}`,
     );
-    return `You reacted ${emoji} to the latest post in #reading: ${counts.join("  ")}`;
+    return `You reacted ${emoji} to the latest post, in #${latest.name}: ${counts.join("  ")}`;
+  }
+
+  /** "#reading or #general". */
+  #channelList(): string {
+    return [...this.#channels().keys()].map((name) => `#${name}`).join(" or ");
   }
 }
 

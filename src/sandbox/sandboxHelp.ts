@@ -10,7 +10,7 @@ const WORDS: readonly (readonly [string, string])[] = [
     'press a button on the last message by its label or enough of it ("start reading", "open the t")',
   ],
   ["❤️, 😢, …", "press a reaction button (on the last page of a part)"],
-  ["react ❤️", "react to the latest post in #reading"],
+  ["react ❤️", "react to the latest part posted (in #reading or #general)"],
   ["as author / as reader", "switch who you are (the author may use the ✎ commands)"],
   [
     "drop [story]",

@@ -16,7 +16,8 @@ const BOOLEANS = new Map([
 
 /**
  * The options typed at the sandbox's prompt (all text) as Discord's client would send them for
- * the registered command: booleans as booleans, integers and numbers as numbers. `name` is the
+ * the registered command: booleans as booleans, integers and numbers as numbers, a channel
+ * (`#general`, or `general`) as its id, from `channels` (the server's, by name). `name` is the
  * command with its subcommand ("serial threads"). A value that cannot be read as its option's
  * type is an error that says what the option takes.
  */
@@ -24,6 +25,7 @@ export function typedOptions(
   command: APIApplicationCommand | undefined,
   name: string,
   options: Readonly<Record<string, string>>,
+  channels: ReadonlyMap<string, string>,
 ): Record<string, string | number | boolean> {
   const subcommand = name.split(" ")[1];
   const sub = command?.options?.find(
@@ -40,6 +42,14 @@ export function typedOptions(
         const value = BOOLEANS.get(text.toLowerCase());
         if (value === undefined) throw new Error(`${key}: takes true or false, not "${text}".`);
         return [key, value];
+      }
+      if (type === ApplicationCommandOptionType.Channel) {
+        const id = channels.get(text.replace(/^#/, ""));
+        if (id === undefined) {
+          const names = [...channels.keys()].map((channel) => `#${channel}`).join(" or ");
+          throw new Error(`${key}: takes a channel of the server, ${names}, not "${text}".`);
+        }
+        return [key, id];
       }
       if (
         type === ApplicationCommandOptionType.Integer ||

@@ -53,7 +53,7 @@ describe("npm run sandbox with piped input", () => {
     expect(out).toMatch(/Page 2 of \d/);
     expect(out).toContain("Welcome back to After Moscow");
     expect(out).toMatch(/reader> resume\n[\s\S]*Page 2 of \d/);
-    expect(out).toContain("Nothing in #reading to react to yet");
+    expect(out).toContain("Nothing posted in #reading or #general to react to yet");
     expect(out).toContain('I don\'t know "fly". Buttons here:');
     expect(out).toContain("Bye!");
     expect(out).not.toContain("reader> /next");
@@ -79,7 +79,7 @@ describe("npm run sandbox with piped input", () => {
     expect(out).toMatch(/── new in #reading ──\n╭─+\n│ After Moscow\n│ New: Part 1 · New York/);
     expect(out).toContain("❤️ 1  😢 1  😮 1  😂 1  🔥 1");
     expect(out).toContain(
-      "You reacted ❤️ to the latest post in #reading: ❤️ 2  😢 1  😮 1  😂 1  🔥 1",
+      "You reacted ❤️ to the latest post, in #reading: ❤️ 2  😢 1  😮 1  😂 1  🔥 1",
     );
     expect(out).toMatch(
       /── new in a DM to you ──\n\*\*Part 2 · Moscow\*\* of \*After Moscow\* is out\./,
@@ -87,6 +87,31 @@ describe("npm run sandbox with piped input", () => {
     expect(out).toContain("[❤️ 1]  [😢 0]  [😮 0]  [😂 0]  [🔥 1]");
     expect(out).toMatch(/│ 🔥 `█+` 1\n/);
     expect(out).toMatch(/📎 reactions\.png saved to .+reactions\.png \(until you quit\)/);
+  });
+});
+
+describe("npm run sandbox, choosing #general as the reading channel", () => {
+  it("takes the channel by its name, drops there and reacts to the post there", () => {
+    const result = sandbox(
+      [
+        "as author",
+        "/serial channel channel:#chat",
+        "/serial channel channel:#general",
+        "drop",
+        "as reader",
+        "react 😮",
+      ].join("\n"),
+    );
+    expect(result.status).toBe(0);
+    const out = result.stdout;
+    expect(out).toContain(
+      'channel: takes a channel of the server, #reading or #general, not "#chat".',
+    );
+    expect(out).toContain("New parts will be posted in #general.");
+    expect(out).toMatch(/── new in #general ──\n╭─+\n│ After Moscow\n│ New: Part 1 · New York/);
+    expect(out).toContain(
+      "You reacted 😮 to the latest post, in #general: ❤️ 1  😢 1  😮 2  😂 1  🔥 1",
+    );
   });
 });
 

@@ -127,8 +127,9 @@ function progressUpdates(dir: string): BenchRow {
 /**
  * The /reactions figures on a server with a million reaction draws (the table's figure says how
  * many distinct rows they made): the counts per part and emoji
- * (authors left out) and the readers funnel. Baseline: the same counts computed from the rows
- * with one GROUP BY (what the query would cost without the counts the triggers keep).
+ * (authors left out) and the readers funnel. Baselines: the same figures computed from the rows
+ * (what the queries would cost without the counts the triggers keep): the reaction counts with
+ * one GROUP BY, the funnel with one for the starts and finishes and a join for each pair of parts.
  */
 function reactionQuery(dir: string): BenchRow[] {
   const store = new Store(join(dir, "reactions.db"));
@@ -178,6 +179,22 @@ function reactionQuery(dir: string): BenchRow[] {
      WHERE guild_id = ? AND story_id = ? GROUP BY part_id, emoji`,
   );
   const baseline = median(3, () => naive.all(guildId, storyId));
+  const startedAndFinished = db.prepare(
+    `SELECT part_id, count(*), count(finished_at) FROM part_reads
+     WHERE guild_id = ? AND story_id = ? GROUP BY part_id`,
+  );
+  const carriedOn = db.prepare(
+    `SELECT count(*) FROM part_reads a JOIN part_reads b
+       ON b.guild_id = a.guild_id AND b.story_id = a.story_id AND b.user_id = a.user_id
+       AND b.part_id = ?
+     WHERE a.guild_id = ? AND a.story_id = ? AND a.part_id = ?`,
+  );
+  const funnelBaseline = median(3, () => {
+    startedAndFinished.all(guildId, storyId);
+    parts.slice(1).forEach((next, index) => {
+      carriedOn.get(next, guildId, storyId, parts[index]);
+    });
+  });
   db.close();
   return [
     ratioRow({
@@ -189,14 +206,18 @@ function reactionQuery(dir: string): BenchRow[] {
       target: "< 50 ms",
       holds: (_ratio, value) => value < 50,
     }),
-    {
+    ratioRow({
       group: GROUP,
       figure: `/reactions readers funnel (${parts.length} parts, ${readRows} reads)`,
       value: funnel,
       unit: "ms",
+      baseline: {
+        name: "GROUP BY and a join per pair of parts over the rows",
+        value: funnelBaseline,
+      },
       target: "< 10 ms",
-      holds: funnel < 10,
-    },
+      holds: (_ratio, value) => value < 10,
+    }),
   ];
 }
 

@@ -11,11 +11,16 @@ const now = new Date("2026-12-02T12:00:00Z");
 let store: Store | undefined;
 afterEach(() => store?.close());
 
+/** What SQLite says of a file whose pages are not all from one moment. */
+const TORN = new Set(["SQLITE_CORRUPT", "SQLITE_NOTADB"]);
+
 /**
  * The releases in the database file alone, without its WAL: what checkpoints have copied into
  * it. A copy of the file is opened, so the store's own connections are left as they are.
+ * Undefined when the copy was taken while the worker was writing pages into the file, and so
+ * cannot be read: the next look copies it again.
  */
-function checkpointedReleases(path: string, dir: string): number {
+function checkpointedReleases(path: string, dir: string): number | undefined {
   const copy = join(dir, `copy-${Date.now()}.db`);
   copyFileSync(path, copy);
   const db = new Database(copy, { readonly: true });
@@ -24,6 +29,9 @@ function checkpointedReleases(path: string, dir: string): number {
     if (table === undefined) return 0;
     const row = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM releases").get();
     return row?.n ?? 0;
+  } catch (error) {
+    if (error instanceof Database.SqliteError && TORN.has(error.code)) return undefined;
+    throw error;
   } finally {
     db.close();
   }

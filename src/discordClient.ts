@@ -23,7 +23,7 @@ const KEPT_CACHES: ReadonlySet<string> = new Set([
 /** The client's and each server's channel caches. */
 const CHANNEL_CACHES: ReadonlySet<string> = new Set(["ChannelManager", "GuildChannelManager"]);
 
-/** Keeps every guild, channel and role; of members and users, only the bot's own. */
+/** Keeps every guild and role; of members and users, only the bot's own. */
 const keptCaches = Options.cacheWithLimits({
   GuildMemberManager: {
     maxSize: 0,

@@ -155,10 +155,9 @@ export class SandboxSession {
 
   /** What the bot posted since the last command: in #reading, #general, and the member's DMs. */
   #news(): string[] {
-    const { discord, reading, guild } = this.server;
+    const { discord } = this.server;
     const places: [string, string][] = [
-      [reading.id, "#reading"],
-      [guild.systemChannelId, "#general"],
+      ...[...this.#channels()].map(([name, id]): [string, string] => [id, `#${name}`]),
       [discord.dmChannel(this.#user.id), "a DM to you"],
     ];
     return places.flatMap(([channelId, where]) =>
